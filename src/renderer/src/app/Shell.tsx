@@ -1,0 +1,70 @@
+import { Layout, Menu, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+import { appRoutes } from './routes';
+import { headerSlots } from './slots';
+
+const { Header, Sider, Content } = Layout;
+
+function activeKey(pathname: string): string {
+  const matches = appRoutes.filter((r) => r.nav && (r.path === '/' ? pathname === '/' : pathname.startsWith(r.path)));
+  return matches.at(-1)?.nav?.key ?? 'home';
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const navRoutes = appRoutes.filter((r) => r.nav);
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('appName')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('appSubtitle')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          data-testid="nav"
+          selectedKeys={[activeKey(location.pathname)]}
+          onClick={({ key }) => {
+            const route = navRoutes.find((r) => r.nav?.key === key);
+            if (route) void navigate(route.path);
+          }}
+          items={navRoutes.map((r) => ({ key: r.nav!.key, icon: r.nav!.icon, label: t(r.nav!.labelKey) }))}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <div style={{ flex: 1, display: 'flex', alignItems: 'center', gap: 12 }}>
+            {headerSlots.map(({ key, Component }) => (
+              <Component key={key} />
+            ))}
+          </div>
+          <LanguageSwitch />
+        </Header>
+        <Content style={{ overflow: 'auto', padding: 20 }}>
+          <Routes>
+            {appRoutes.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+          </Routes>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

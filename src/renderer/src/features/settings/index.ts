@@ -1,0 +1,2 @@
+export { SettingsPage, settingsSections } from './SettingsPage';
+export { useProfile } from './profile';

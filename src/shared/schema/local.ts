@@ -1,0 +1,49 @@
+import type { RxJsonSchema } from 'rxdb';
+import {
+  auditProperties,
+  auditRequired,
+  enumField,
+  idField,
+  orderProperties,
+  refField,
+  shortText,
+  type AuditFields,
+  type OrderFields,
+} from './common';
+
+export const LOCAL_KINDS = ['draft', 'conflict', 'rejected', 'preference', 'syncState'] as const;
+export type LocalKind = (typeof LOCAL_KINDS)[number];
+
+/**
+ * This laptop's own state, never replicated: form drafts, the conflict inbox, writes the
+ * server refused, per-user preferences, sync bookkeeping. `at` is when the entry was written.
+ */
+export interface LocalDoc extends AuditFields, OrderFields {
+  id: string;
+  kind: LocalKind;
+  userId: string;
+  /** What the entry is about: a form key, "collection/docId", a preference name. */
+  key: string;
+  data: Record<string, unknown>;
+}
+
+export const localSchema: RxJsonSchema<LocalDoc> = {
+  title: 'local',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    kind: enumField(LOCAL_KINDS),
+    userId: refField,
+    key: shortText(200),
+    data: { type: 'object' },
+    ...orderProperties,
+    ...auditProperties,
+  },
+  required: ['id', 'kind', 'userId', 'key', 'data', 'at', 'atDesc', ...auditRequired],
+  indexes: [
+    ['kind', 'userId', 'key'],
+    ['kind', 'userId', 'atDesc'],
+  ],
+};

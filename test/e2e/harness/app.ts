@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { EventName, PayloadOf } from '../../../src/shared/ipc';
+import { dispatch, type HandlerTable } from '../../../src/main/ipc/dispatch';
+import { bundleForBrowser } from './bundle';
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { createTestHandlerTable } from './services';
+import { serveFolder, type StaticServer } from './static-server';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
+const BRIDGE_ENTRY = path.resolve(import.meta.dirname, 'bridge-entry.ts');
+
+/** Persistent contexts hide their browser process: find it by its profile folder. */
+function killProcessesUsing(profileDir: string): void {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmdline.includes(profileDir)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+}
+
+let bridgeScript: string | null = null;
+function bridge(): string {
+  bridgeScript ??= readFileSync(bundleForBrowser(BRIDGE_ENTRY, 'bridge.js'), 'utf8');
+  return bridgeScript;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (IndexedDB, localStorage) from an earlier launch. */
+  userDataDir?: string;
+  /** Reuse the main-process data folder (attachments, settings) from an earlier launch. */
+  dataDir?: string;
+  /** Extra folders served beside the renderer, e.g. `{ '/__test/': dir }`. */
+  extraRoots?: Record<string, string>;
+  viewport?: { width: number; height: number };
+}
+
+export interface TestApp {
+  page: Page;
+  context: BrowserContext;
+  baseUrl: string;
+  userDataDir: string;
+  dataDir: string;
+  table: HandlerTable;
+  /** Sends a main → renderer event, as main's `sendEvent` would. */
+  emit<E extends EventName>(name: E, payload: PayloadOf<E>): Promise<void>;
+  /** Closes the browser but keeps both data folders, for relaunching with the same profile. */
+  close(): Promise<void>;
+  /** Kills the browser process at once (no clean shutdown), keeping the folders. */
+  kill(): Promise<void>;
+  /** Closes and deletes both folders. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts the built renderer in Debian's Chromium with a persistent profile (real IndexedDB
+ * on disk) and `window.dangan` bridged to the real main-process handler table.
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
+  assertChromium();
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'dangan-e2e-profile-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dangan-e2e-data-'));
+  await mkdir(dataDir, { recursive: true });
+  // IndexedDB belongs to the origin: a relaunched profile must get the same port back,
+  // as the real app always loads from app://dangan.
+  const portFile = path.join(userDataDir, 'dangan-test-port');
+  const savedPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+  const server: StaticServer = await serveFolder({ '/': RENDERER_DIR, ...options.extraRoots }, savedPort);
+  writeFileSync(portFile, new URL(server.url).port);
+  const table = await createTestHandlerTable(dataDir);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: options.viewport ?? { width: 1360, height: 860 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  await context.exposeBinding('__danganInvoke', (source, channel: unknown, args: unknown) =>
+    dispatch(table, channel, args, {
+      senderId: 0,
+      emit: (name, payload) => {
+        void source.page.evaluate((message) => (globalThis as { __danganEmit?: (m: unknown) => void }).__danganEmit?.(message), {
+          name,
+          payload,
+        });
+      },
+    }),
+  );
+  await context.addInitScript({ content: bridge() });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.url}/index.html`);
+
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close().catch(() => undefined);
+    await server.close();
+  };
+  return {
+    page,
+    context,
+    baseUrl: server.url,
+    userDataDir,
+    dataDir,
+    table,
+    emit: async (name, payload) => {
+      await page.evaluate((message) => (globalThis as { __danganEmit?: (m: unknown) => void }).__danganEmit?.(message), {
+        name,
+        payload,
+      });
+    },
+    close,
+    kill: async () => {
+      killProcessesUsing(userDataDir);
+      closed = true;
+      await context.close().catch(() => undefined);
+      await server.close();
+    },
+    dispose: async () => {
+      await close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
