@@ -1,0 +1,13 @@
+/**
+ * A test page with the app's real data layer on Dexie (IndexedDB), for tests that must run
+ * against the browser's storage rather than fake-indexeddb.
+ */
+import Dexie from 'dexie';
+import { writeInBatches } from '../../../src/renderer/src/db/batch';
+import { openDatabase } from '../../../src/renderer/src/db/database';
+import { browserStorage } from '../../../src/renderer/src/db/storage';
+import { AT_DESC_BASE } from '../../../src/shared/schema';
+
+Object.assign(globalThis, {
+  __dbtest: { openDatabase, writeInBatches, browserStorage, AT_DESC_BASE, dexieVersion: Dexie.semVer },
+});
