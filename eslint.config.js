@@ -16,7 +16,7 @@ const boundary = (files, patterns, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'bench-results/**', 'coverage/**'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'bench-results/**', 'coverage/**', '**/.exp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -70,7 +70,7 @@ export default tseslint.config(
   ),
   {
     // Binary sniffing and file-name checks match control bytes on purpose.
-    files: ['src/main/**', 'src/server/**'],
+    files: ['src/main/**', 'src/server/**', 'src/renderer/src/features/search/**'],
     rules: { 'no-control-regex': 'off' },
   },
   boundary(

@@ -4,11 +4,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import type { Locale } from '../shared/ipc';
+import { createFileServices } from './attachments/compose';
+import { electronFileOs } from './attachments/electron';
+import { PREVIEW_SCHEME, PREVIEW_SCHEME_PRIVILEGES, previewResponse } from './attachments/preview-protocol';
 import { createHandlerTable } from './handlers';
+import { openSyncServices } from './secure';
 import { registerIpc, sendEvent } from './ipc/register';
 import { menuTemplate } from './menu';
+import { electronPdfRenderer, electronPrinter } from './print/electron';
 import { resolveAppFile } from './security/app-protocol';
 import { denyPermissions, hardenContents } from './security/harden';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedAppUrl } from './security/origins';
@@ -24,6 +29,7 @@ let mainWindow: BrowserWindow | null = null;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: PREVIEW_SCHEME, privileges: PREVIEW_SCHEME_PRIVILEGES },
 ]);
 
 function applyMenu(): void {
@@ -52,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, devServerUrl));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const target = resolveAppFile(RENDERER_ROOT, request.url);
@@ -67,7 +73,22 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
+    const { previewSources, ...files } = await createFileServices({
+      dataDir: app.getPath('userData'),
+      builtinTemplatesDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'templates')
+        : path.join(app.getAppPath(), 'resources', 'templates'),
+      appVersion: app.getVersion(),
+      os: electronFileOs(() => mainWindow, () => locale),
+      pdf: electronPdfRenderer,
+      printer: electronPrinter,
+    });
+    protocol.handle(PREVIEW_SCHEME, (request) => previewResponse(request.url, previewSources));
+    const sync = await openSyncServices({ dataDir: app.getPath('userData'), safeStorage, store: files.attachments.store });
+
     const table = createHandlerTable({
+      ...files,
+      ...sync,
       app: {
         name: app.getName(),
         version: app.getVersion(),

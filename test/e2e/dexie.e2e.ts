@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { writeInBatches } from '../../src/renderer/src/db/batch';
+import type { openDatabase } from '../../src/renderer/src/db/database';
+import type { browserStorage } from '../../src/renderer/src/db/storage';
 import type { TaskDoc } from '../../src/shared/schema';
 import { launchApp, type TestApp } from './harness/app';
 import { screenshotOnFailure } from './harness/failure-shots';
 import { buildTestPage } from './harness/pages';
 
 type DbTest = {
-  openDatabase: typeof import('../../src/renderer/src/db/database').openDatabase;
-  writeInBatches: typeof import('../../src/renderer/src/db/batch').writeInBatches;
-  browserStorage: typeof import('../../src/renderer/src/db/storage').browserStorage;
+  openDatabase: typeof openDatabase;
+  writeInBatches: typeof writeInBatches;
+  browserStorage: typeof browserStorage;
   AT_DESC_BASE: number;
   dexieVersion: string;
 };
@@ -35,6 +38,7 @@ describe('the data layer on Dexie in Chromium', () => {
         storage: __dbtest.browserStorage(),
         multiInstance: false,
         currentUser: { id: () => 'u1' },
+        password: 'dexie-test-key-0123456789abcdef',
       });
       const names = Object.keys(db.collections).sort();
       await db.close();
@@ -51,6 +55,7 @@ describe('the data layer on Dexie in Chromium', () => {
         storage: __dbtest.browserStorage(),
         multiInstance: false,
         currentUser: { id: () => 'clerk' },
+        password: 'dexie-test-key-0123456789abcdef',
       });
       const base = 1_750_000_000_000;
       const docs = Array.from({ length: 2_000 }, (_, i) => ({

@@ -30,7 +30,10 @@ export function isTrustedAppUrl(rawUrl: string, devServerUrl?: string): boolean 
 /**
  * The content security policy of every app page: no remote script, no frames, no plugins.
  * `connect-src` admits http(s) because the sync server's address is the user's choice;
- * styles allow inline because antd injects its CSS-in-JS at run time.
+ * styles allow inline because antd injects its CSS-in-JS at run time. `frame-src` admits only
+ * the read-only `dangan-file:` scheme, so stored PDFs and print previews show in Chromium's
+ * PDF viewer inside the app (a blob: PDF would inherit this page's CSP and its
+ * `object-src 'none'` would block the viewer); images are shown from blob: URLs instead.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -40,7 +43,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self' http: https:",
   "worker-src 'self' blob:",
-  "frame-src 'none'",
+  'frame-src dangan-file:',
   "child-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

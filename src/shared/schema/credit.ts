@@ -67,4 +67,7 @@ export const creditSchema: RxJsonSchema<CreditDoc> = {
     ...auditRequired,
   ],
   indexes: ['customerId'],
+  // Credit data is encrypted at rest on the laptop (DESIGN.md, Security); only the customer
+  // link stays queryable.
+  encrypted: ['rating', 'limit', 'receivables', 'overdue', 'reviewedAt', 'overdueNotes'],
 };

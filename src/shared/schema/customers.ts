@@ -232,4 +232,7 @@ export const customerSchema: RxJsonSchema<CustomerDoc> = {
     ['archiveStatus', 'lastVisitAt', 'code'],
     ['updatedAt', 'id'],
   ],
+  // Personal data, encrypted at rest on the laptop (DESIGN.md, Security); lists never filter
+  // on these, and search reads them from the in-memory index, never from a query.
+  encrypted: ['idNumber', 'contacts', 'addresses'],
 };

@@ -46,4 +46,6 @@ export const localSchema: RxJsonSchema<LocalDoc> = {
     ['kind', 'userId', 'key'],
     ['kind', 'userId', 'atDesc'],
   ],
+  // Drafts and the conflict inbox hold copies of any field, sensitive ones included.
+  encrypted: ['data'],
 };

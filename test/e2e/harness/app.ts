@@ -5,9 +5,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { EventName, PayloadOf } from '../../../src/shared/ipc';
 import { dispatch, type HandlerTable } from '../../../src/main/ipc/dispatch';
+import { PREVIEW_SCHEME, previewResponse } from '../../../src/main/attachments/preview-protocol';
 import { bundleForBrowser } from './bundle';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { createTestHandlerTable } from './services';
+import { createTestServices, type TestOs } from './services';
 import { serveFolder, type StaticServer } from './static-server';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
@@ -25,6 +26,37 @@ function killProcessesUsing(profileDir: string): void {
   }
 }
 
+/**
+ * Electron serves main's read-only `dangan-file:` scheme (stored PDFs and images, print
+ * previews) to the app's frames; Chromium here cannot load a custom scheme, so the same
+ * handler (`previewResponse`) answers under this path of the app's origin, the addresses main
+ * hands out are mapped onto it, and the page's CSP admits that path where it admits the scheme.
+ */
+const PREVIEW_PATH = '/__dangan-file/';
+const PREVIEW_PREFIX = `${PREVIEW_SCHEME}://`;
+
+function mapPreviewUrl(result: unknown, origin: string): unknown {
+  if (typeof result !== 'object' || result === null || !('value' in result)) return result;
+  const value: unknown = result.value;
+  if (typeof value !== 'object' || value === null || !('url' in value) || typeof value.url !== 'string') return result;
+  if (!value.url.startsWith(PREVIEW_PREFIX)) return result;
+  return { ...result, value: { ...value, url: `${origin}${PREVIEW_PATH}${value.url.slice(PREVIEW_PREFIX.length)}` } };
+}
+
+/**
+ * Electron's IPC structured-clones a Node Buffer into a plain Uint8Array; Playwright's
+ * serializer knows Uint8Array but sends a Buffer (its subclass) as a plain object. Main's
+ * handlers return Buffers (file slices, thumbnails), so they are turned into Uint8Arrays here.
+ */
+function asStructuredClone(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return Uint8Array.from(value);
+  if (Array.isArray(value)) return value.map(asStructuredClone);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStructuredClone(v)]));
+  }
+  return value;
+}
+
 let bridgeScript: string | null = null;
 function bridge(): string {
   bridgeScript ??= readFileSync(bundleForBrowser(BRIDGE_ENTRY, 'bridge.js'), 'utf8');
@@ -39,6 +71,8 @@ export interface LaunchOptions {
   /** Extra folders served beside the renderer, e.g. `{ '/__test/': dir }`. */
   extraRoots?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** Answers to the system dialogs (a fixture to pick, a folder to back up to…); default: cancelled. */
+  os?: Partial<TestOs>;
 }
 
 export interface TestApp {
@@ -71,9 +105,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
   // as the real app always loads from app://dangan.
   const portFile = path.join(userDataDir, 'dangan-test-port');
   const savedPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
-  const server: StaticServer = await serveFolder({ '/': RENDERER_DIR, ...options.extraRoots }, savedPort);
+  const services = await createTestServices(dataDir, options.os);
+  const server: StaticServer = await serveFolder({ '/': RENDERER_DIR, ...options.extraRoots }, savedPort, {
+    routes: { [PREVIEW_PATH]: (rest) => previewResponse(`${PREVIEW_PREFIX}${rest}`, services.previewSources) },
+    policy: (csp, origin) => csp.replace(`frame-src ${PREVIEW_SCHEME}:`, `frame-src ${PREVIEW_SCHEME}: ${origin}${PREVIEW_PATH}`),
+  });
   writeFileSync(portFile, new URL(server.url).port);
-  const table = await createTestHandlerTable(dataDir);
+  const { table } = services;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -82,8 +120,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     locale: 'zh-CN',
     acceptDownloads: true,
   });
-  await context.exposeBinding('__danganInvoke', (source, channel: unknown, args: unknown) =>
-    dispatch(table, channel, args, {
+  await context.exposeBinding('__danganInvoke', async (source, channel: unknown, args: unknown) =>
+    asStructuredClone(mapPreviewUrl(await dispatch(table, channel, args, {
       senderId: 0,
       emit: (name, payload) => {
         void source.page.evaluate((message) => (globalThis as { __danganEmit?: (m: unknown) => void }).__danganEmit?.(message), {
@@ -91,7 +129,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
           payload,
         });
       },
-    }),
+    }), server.url)),
   );
   await context.addInitScript({ content: bridge() });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -103,6 +141,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     closed = true;
     await context.close().catch(() => undefined);
     await server.close();
+    await services.close();
   };
   return {
     page,
@@ -123,6 +162,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       closed = true;
       await context.close().catch(() => undefined);
       await server.close();
+      await services.close();
     },
     dispose: async () => {
       await close();

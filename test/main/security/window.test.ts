@@ -84,7 +84,8 @@ describe('window hardening', () => {
       }),
     );
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(directives['frame-src']).toEqual(["'none'"]);
+    // Frames only from the read-only preview scheme (stored PDFs, print previews).
+    expect(directives['frame-src']).toEqual(['dangan-file:']);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
   });

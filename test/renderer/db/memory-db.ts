@@ -1,5 +1,6 @@
 import { addRxPlugin, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { openDatabase, type DanganDatabase } from '../../../src/renderer/src/db/database';
@@ -16,11 +17,15 @@ export async function openMemoryDatabase(userId = 'tester'): Promise<DanganDatab
     addRxPlugin(RxDBDevModePlugin);
     devModeAdded = true;
   }
-  const storage = wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) as RxStorage<unknown, unknown>;
+  // Validation outermost (dev-mode requires it) sees plaintext; encryption sits below it.
+  const storage = wrappedValidateAjvStorage({
+    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() }),
+  }) as RxStorage<unknown, unknown>;
   return openDatabase({
     name: `test${Math.random().toString(36).slice(2, 10)}`,
     storage,
     multiInstance: false,
     currentUser: { id: () => userId },
+    password: 'memory-test-key-0123456789abcdef',
   });
 }

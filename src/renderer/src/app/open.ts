@@ -7,11 +7,13 @@ export function databaseNameFor(user: SessionUser): string {
   return `dangan-${user.id.replace(/[^a-z0-9_-]/gi, '_').toLowerCase()}`;
 }
 
-export function openAppDatabase(user: SessionUser): Promise<DanganDatabase> {
+/** `password`: the user's key for the encrypted fields, from main's safeStorage. */
+export function openAppDatabase(user: SessionUser, password: string): Promise<DanganDatabase> {
   return openDatabase({
     name: databaseNameFor(user),
     storage: browserStorage(),
     multiInstance: true,
     currentUser: { id: () => user.id },
+    password,
   });
 }

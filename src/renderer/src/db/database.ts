@@ -1,6 +1,7 @@
 import {
   createRxDatabase,
   type RxCollection,
+  type RxConflictHandler,
   type RxDatabase,
   type RxStorage,
 } from 'rxdb';
@@ -26,6 +27,13 @@ export interface OpenOptions {
   currentUser: CurrentUser;
   /** Stops RxDB from keeping its own leader-election when only one context uses the db. */
   ignoreDuplicate?: boolean;
+  /**
+   * The key for the fields schemas list as `encrypted` (kept by main in safeStorage). The
+   * storage must include the encryption wrapper (browserStorage does).
+   */
+  password?: string;
+  /** Replication's field-level merge; only the sync worker, which replicates, sets it. */
+  conflictHandlers?: Partial<{ [K in CollectionName]: RxConflictHandler<DocTypes[K]> }>;
 }
 
 /**
@@ -40,11 +48,16 @@ export async function openDatabase(options: OpenOptions): Promise<DanganDatabase
     eventReduce: true,
     closeDuplicates: true,
     ...(options.ignoreDuplicate ? { ignoreDuplicate: true } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
   });
   const collections = Object.fromEntries(
     COLLECTION_NAMES.map((name) => [
       name,
-      { schema: schemas[name], migrationStrategies: migrationStrategies[name] ?? {} },
+      {
+        schema: schemas[name],
+        migrationStrategies: migrationStrategies[name] ?? {},
+        ...(options.conflictHandlers?.[name] ? { conflictHandler: options.conflictHandlers[name] } : {}),
+      },
     ]),
   );
   await db.addCollections(collections);

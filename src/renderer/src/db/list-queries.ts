@@ -1,8 +1,12 @@
 import type { MangoQuery } from 'rxdb';
 import type { CollectionName } from '../../../shared/schema';
 import type { ListQuery } from './list-query';
-import { PLAN_LIST_QUERIES } from '../features/plans/plans.queries';
-import { VISIT_LIST_QUERIES } from '../features/visits/visits.queries';
+import { plansOfOwnerYear, plansOfTeamYear } from '../features/plans/plans.queries';
+import * as customers from '../features/customers/customers.queries';
+import * as sync from '../features/sync/sync.queries';
+import * as visits from '../features/visits/visits.queries';
+import * as documents from '../features/documents/documents.queries';
+import * as print from '../features/print/print.queries';
 
 /** A registered list query with its sample queries built, for the query-plan test. */
 export interface RegisteredListQuery {
@@ -24,6 +28,25 @@ function register<C extends CollectionName, P>(query: ListQuery<C, P>): Register
  * test/renderer/db/list-queries.test.ts proves each is answered by an index.
  */
 export const LIST_QUERIES: RegisteredListQuery[] = [
-  ...VISIT_LIST_QUERIES.map(register),
-  ...PLAN_LIST_QUERIES.map(register),
+  register(documents.attachmentsOfCustomer),
+  ...Object.values(print.ofCustomer).map((query) => register(query)),
+  register(print.creditOfCustomer),
+  register(print.retiredCustomers),
+  register(customers.customersFirstPage),
+  register(customers.customersInStatus),
+  register(customers.customersChunk),
+  register(customers.customersWithCode),
+  register(customers.staffDirectory),
+  register(visits.visitsOfCustomer),
+  register(visits.visitsOfOwnerBetween),
+  register(visits.visitsOfTeamInStatus),
+  register(visits.requestsOfCustomer),
+  register(visits.pendingRequests),
+  register(visits.attachmentsOfRecord),
+  register(visits.customersByCodePrefix),
+  register(visits.customersByPinyinPrefix),
+  register(plansOfOwnerYear),
+  register(plansOfTeamYear),
+  register(sync.inboxEntries),
+  register(sync.attachmentsOfCustomer),
 ];

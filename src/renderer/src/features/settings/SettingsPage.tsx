@@ -3,10 +3,16 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/ipc';
 import { invoke } from '../../platform/dangan';
+import { BackupSettings } from '../backup';
+import { CatalogPrintPanel, PrintSettingsForm } from '../print';
 import { ProfileForm } from './ProfileForm';
 
 /** Extra settings cards from other features (backup, sync…), one entry each. */
-export const settingsSections: { key: string; titleKey: string; render: () => ReactNode }[] = [];
+export const settingsSections: { key: string; titleKey: string; render: () => ReactNode }[] = [
+  { key: 'print', titleKey: 'print:settingsTitle', render: () => <PrintSettingsForm /> },
+  { key: 'catalog', titleKey: 'print:catalogPanel.title', render: () => <CatalogPrintPanel /> },
+  { key: 'backup', titleKey: 'backup:title', render: () => <BackupSettings /> },
+];
 
 export function SettingsPage() {
   const { t } = useTranslation();

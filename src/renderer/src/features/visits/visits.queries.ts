@@ -1,11 +1,18 @@
-import type { VisitStatus } from '../../../../shared/schema';
+import type { MangoQuery } from 'rxdb';
+import type {
+  AttachmentDoc,
+  CustomerDoc,
+  RequestDoc,
+  VisitDoc,
+  VisitStatus,
+} from '../../../../shared/schema';
 import { defineListQuery } from '../../db/list-query';
 
 /** One customer's visits, newest first (ascending `atDesc`: RxDB never uses an index for desc). */
 export const visitsOfCustomer = defineListQuery({
   name: 'visits.ofCustomer',
   collection: 'visits',
-  build: ({ customerId, limit }: { customerId: string; limit?: number }) => ({
+  build: ({ customerId, limit }: { customerId: string; limit?: number }): MangoQuery<VisitDoc> => ({
     selector: { customerId },
     sort: [{ customerId: 'asc' }, { atDesc: 'asc' }],
     ...(limit ? { limit } : {}),
@@ -17,7 +24,15 @@ export const visitsOfCustomer = defineListQuery({
 export const visitsOfOwnerBetween = defineListQuery({
   name: 'visits.ofOwnerBetween',
   collection: 'visits',
-  build: ({ ownerId, start, end }: { ownerId: string; start: number; end: number }) => ({
+  build: ({
+    ownerId,
+    start,
+    end,
+  }: {
+    ownerId: string;
+    start: number;
+    end: number;
+  }): MangoQuery<VisitDoc> => ({
     selector: { ownerId, at: { $gte: start, $lt: end } },
     sort: [{ ownerId: 'asc' }, { at: 'asc' }],
   }),
@@ -28,7 +43,15 @@ export const visitsOfOwnerBetween = defineListQuery({
 export const visitsOfTeamInStatus = defineListQuery({
   name: 'visits.ofTeamInStatus',
   collection: 'visits',
-  build: ({ teamId, status, limit }: { teamId: string; status: VisitStatus; limit?: number }) => ({
+  build: ({
+    teamId,
+    status,
+    limit,
+  }: {
+    teamId: string;
+    status: VisitStatus;
+    limit?: number;
+  }): MangoQuery<VisitDoc> => ({
     selector: { teamId, status },
     sort: [{ teamId: 'asc' }, { status: 'asc' }, { at: 'asc' }],
     ...(limit ? { limit } : {}),
@@ -43,7 +66,7 @@ export const visitsOfTeamInStatus = defineListQuery({
 export const requestsOfCustomer = defineListQuery({
   name: 'visits.requestsOfCustomer',
   collection: 'requests',
-  build: ({ customerId }: { customerId: string }) => ({
+  build: ({ customerId }: { customerId: string }): MangoQuery<RequestDoc> => ({
     selector: { customerId },
     sort: [{ customerId: 'asc' }, { atDesc: 'asc' }],
   }),
@@ -54,7 +77,7 @@ export const requestsOfCustomer = defineListQuery({
 export const pendingRequests = defineListQuery({
   name: 'visits.pendingRequests',
   collection: 'requests',
-  build: ({ limit }: { limit: number }) => ({
+  build: ({ limit }: { limit: number }): MangoQuery<RequestDoc> => ({
     selector: { status: 'pending' },
     sort: [{ status: 'asc' }, { at: 'asc' }],
     limit,
@@ -66,7 +89,7 @@ export const pendingRequests = defineListQuery({
 export const attachmentsOfRecord = defineListQuery({
   name: 'visits.attachmentsOfRecord',
   collection: 'attachments',
-  build: ({ recordId }: { recordId: string }) => ({
+  build: ({ recordId }: { recordId: string }): MangoQuery<AttachmentDoc> => ({
     selector: { recordId },
     sort: [{ recordId: 'asc' }, { atDesc: 'asc' }],
   }),
@@ -77,7 +100,7 @@ export const attachmentsOfRecord = defineListQuery({
 export const customersByCodePrefix = defineListQuery({
   name: 'visits.customersByCodePrefix',
   collection: 'customers',
-  build: ({ prefix, limit }: { prefix: string; limit: number }) => ({
+  build: ({ prefix, limit }: { prefix: string; limit: number }): MangoQuery<CustomerDoc> => ({
     selector: { archiveStatus: 'active', code: { $gte: prefix, $lt: `${prefix}\uffff` } },
     sort: [{ archiveStatus: 'asc' }, { code: 'asc' }],
     limit,
@@ -88,21 +111,10 @@ export const customersByCodePrefix = defineListQuery({
 export const customersByPinyinPrefix = defineListQuery({
   name: 'visits.customersByPinyinPrefix',
   collection: 'customers',
-  build: ({ prefix, limit }: { prefix: string; limit: number }) => ({
+  build: ({ prefix, limit }: { prefix: string; limit: number }): MangoQuery<CustomerDoc> => ({
     selector: { archiveStatus: 'active', namePinyin: { $gte: prefix, $lt: `${prefix}\uffff` } },
     sort: [{ archiveStatus: 'asc' }, { namePinyin: 'asc' }],
     limit,
   }),
   samples: [{ prefix: 'zhang', limit: 20 }],
 });
-
-export const VISIT_LIST_QUERIES = [
-  visitsOfCustomer,
-  visitsOfOwnerBetween,
-  visitsOfTeamInStatus,
-  requestsOfCustomer,
-  pendingRequests,
-  attachmentsOfRecord,
-  customersByCodePrefix,
-  customersByPinyinPrefix,
-] as const;

@@ -1,0 +1,13 @@
+import { BACKENDS } from './test/server/helpers/backends';
+import { addUser, pull, push, startTestServer } from './test/server/helpers/harness';
+import { customerDoc } from './test/server/helpers/docs';
+const t = await startTestServer(BACKENDS[Number(process.argv[2] ?? 0)]!);
+const w = await addUser(t, 'w', 'clerk');
+const r = await addUser(t, 'r', 'manager');
+console.log('users ok');
+let done = false;
+const p1 = (async () => { for (let i = 0; i < 5; i++) { const t0 = performance.now(); const c = await push(t, w, 'customers', [{ newDocumentState: { ...customerDoc('a','b'), _deleted: false } }]); console.log('push', i, c.length, performance.now() - t0); } done = true; })();
+const readers = [0,1,2].map(async (k) => { let cp; let n = 0; while (!done) { const p = await pull(t, r, 'customers', cp, 3); cp = p.checkpoint; n++; await new Promise((r) => setImmediate(r)); } console.log('reader', k, n); });
+await Promise.all([p1, ...readers]);
+await t.close();
+console.log('closed');

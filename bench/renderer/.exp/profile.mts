@@ -1,0 +1,24 @@
+import { launchApp } from '/work/main/test/e2e/harness/app';
+const app = await launchApp({ viewport: { width: 1440, height: 900 } });
+const page = app.page;
+await page.goto(`${app.baseUrl}/index.html#/demo`);
+await page.waitForTimeout(2000);
+const cdp = await app.context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+await page.locator('input[data-testid=demo-count]').fill('3000');
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.locator('[data-testid=demo-generate]').click();
+await page.waitForTimeout(Number(process.argv[2] ?? 10000));
+const { profile } = (await cdp.send('Profiler.stop')) as any;
+console.log('elapsed', Date.now() - t0, await page.locator('[data-testid=demo-panel]').innerText());
+const self = new Map<string, number>();
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const dt = profile.timeDeltas as number[];
+profile.samples.forEach((id: number, i: number) => {
+  const n = byId.get(id); const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+});
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+await app.dispose();

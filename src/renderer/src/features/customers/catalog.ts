@@ -1,0 +1,220 @@
+import type { RxChangeEventBulk } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import type { CustomerDoc } from '../../../../shared/schema';
+import { yieldToUi } from '../../db/batch';
+import type { DanganDatabase } from '../../db/database';
+import { SearchIndex } from '../search/search-index';
+import { contactsById, listedCustomersFrom, type ListedCustomer } from './raw-read';
+import { contactFields, rowOf, searchSourceOf, type CustomerRow } from './row';
+
+export type CatalogPhase = 'idle' | 'loading' | 'ready' | 'failed';
+
+export interface CatalogState {
+  /** `ready` once every customer's row is in memory (the status list is complete). */
+  phase: CatalogPhase;
+  loaded: number;
+  /** Contacts (names, phones) are in the search index for this many customers. */
+  contactsIndexed: number;
+  /** True once contacts of every customer are searchable too. */
+  searchComplete: boolean;
+  rowsMs: number;
+  searchMs: number;
+  error: string | null;
+  /** Bumped on every change to the rows, so views know to recompute. */
+  version: number;
+}
+
+const ROW_CHUNK = 2000;
+/** Small: each chunk is one slice of main-thread work between frames. */
+const CONTACT_CHUNK = 200;
+/** Views are told about changes at most this often: a burst of writes is one re-render. */
+const NOTIFY_EVERY_MS = 150;
+
+/**
+ * The in-memory projection of the customers collection: the rows the status list filters
+ * and sorts, and the search index. It subscribes to the collection's change stream first,
+ * then reads the collection in code order in chunks, yielding between chunks so the window
+ * keeps painting. Rows need no decryption (read under the encryption wrapper); a second pass
+ * then decrypts contacts chunk by chunk so phones and contact names become searchable.
+ * A document changed while loading is never replaced by an older copy.
+ */
+export class CustomerCatalog {
+  readonly rows = new Map<string, CustomerRow>();
+  readonly index = new SearchIndex();
+  private stateValue: CatalogState = {
+    phase: 'idle',
+    loaded: 0,
+    contactsIndexed: 0,
+    searchComplete: false,
+    rowsMs: 0,
+    searchMs: 0,
+    error: null,
+    version: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private subscription: Subscription | null = null;
+  /** Ids whose contacts are in the index (from the stream or the second pass). */
+  private readonly withContacts = new Set<string>();
+  private readonly removed = new Set<string>();
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private loading: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(private readonly db: DanganDatabase) {}
+
+  get state(): CatalogState {
+    return this.stateValue;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts loading once; resolves when every row is in memory (contacts may still follow). */
+  start(): Promise<void> {
+    this.loading ??= this.loadRows();
+    return this.loading;
+  }
+
+  /** Resolves when contacts of every customer are searchable too. */
+  async whenSearchComplete(): Promise<void> {
+    await this.start();
+    if (this.stateValue.searchComplete) return;
+    await new Promise<void>((resolve) => {
+      const stop = this.subscribe(() => {
+        if (this.stateValue.searchComplete || this.closed) {
+          stop();
+          resolve();
+        }
+      });
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.emit();
+    this.listeners.clear();
+  }
+
+  private async loadRows(): Promise<void> {
+    const started = performance.now();
+    this.set({ phase: 'loading' }, true);
+    this.subscription = this.db.collections.customers.eventBulks$.subscribe((bulk) =>
+      this.applyBulk(bulk as RxChangeEventBulk<CustomerDoc>),
+    );
+    try {
+      let fromCode = '';
+      let seenOfCode = new Set<string>();
+      for (;;) {
+        const docs = await listedCustomersFrom(this.db, fromCode, ROW_CHUNK);
+        if (this.closed) return;
+        let fresh = 0;
+        for (const doc of docs) {
+          if (doc.code === fromCode && seenOfCode.has(doc.id)) continue;
+          fresh += 1;
+          if (doc.code !== fromCode) {
+            fromCode = doc.code;
+            seenOfCode = new Set();
+          }
+          seenOfCode.add(doc.id);
+          if (!this.removed.has(doc.id)) this.putListed(doc);
+        }
+        this.set({ loaded: this.rows.size }, false);
+        if (docs.length < ROW_CHUNK) break;
+        // A chunk made only of ids already seen: one code has more copies than a chunk holds.
+        if (fresh === 0) throw new Error(`more than ${ROW_CHUNK} customers share the code ${fromCode}`);
+        await yieldToUi();
+      }
+      this.set({ phase: 'ready', loaded: this.rows.size, rowsMs: performance.now() - started }, true);
+      void this.loadContacts(started).catch((error: unknown) => {
+        this.set({ error: error instanceof Error ? error.message : String(error) }, true);
+      });
+    } catch (error) {
+      this.set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
+      throw error;
+    }
+  }
+
+  private async loadContacts(started: number): Promise<void> {
+    const pending = [...this.rows.keys()].filter((id) => !this.withContacts.has(id));
+    for (let i = 0; i < pending.length; i += CONTACT_CHUNK) {
+      const ids = pending.slice(i, i + CONTACT_CHUNK).filter((id) => !this.withContacts.has(id));
+      const found = ids.length > 0 ? await contactsById(this.db, ids) : [];
+      if (this.closed) return;
+      for (const { id, updatedAt, contacts } of found) {
+        const row = this.rows.get(id);
+        if (!row || row.updatedAt > updatedAt || this.withContacts.has(id)) continue;
+        const { phones, contactNames } = contactFields(contacts);
+        this.index.setContacts(id, phones, contactNames);
+        this.withContacts.add(id);
+      }
+      this.set({ contactsIndexed: this.withContacts.size }, false);
+      await yieldToUi();
+    }
+    this.set({ searchComplete: true, contactsIndexed: this.withContacts.size, searchMs: performance.now() - started }, true);
+  }
+
+  /** A row from the plain fields; an older copy never replaces a newer one. */
+  private putListed(doc: ListedCustomer): void {
+    const current = this.rows.get(doc.id);
+    if (current && current.updatedAt >= doc.updatedAt) return;
+    this.rows.set(doc.id, rowOf(doc));
+    this.index.upsert(searchSourceOf(doc));
+    this.withContacts.delete(doc.id);
+  }
+
+  private applyBulk(bulk: RxChangeEventBulk<CustomerDoc>): void {
+    for (const event of bulk.events) {
+      if (event.operation === 'DELETE' || event.documentData._deleted) {
+        this.rows.delete(event.documentId);
+        this.index.remove(event.documentId);
+        this.withContacts.delete(event.documentId);
+        if (this.stateValue.phase === 'loading') this.removed.add(event.documentId);
+      } else {
+        const doc = event.documentData;
+        this.removed.delete(doc.id);
+        this.rows.set(doc.id, rowOf(doc));
+        this.index.upsert(searchSourceOf(doc));
+        this.withContacts.add(doc.id);
+      }
+    }
+    this.set({ loaded: this.rows.size, version: this.stateValue.version + 1 }, false);
+  }
+
+  private set(patch: Partial<CatalogState>, immediately: boolean): void {
+    const version = patch.version ?? this.stateValue.version + (patch.loaded !== undefined ? 1 : 0);
+    this.stateValue = { ...this.stateValue, ...patch, version };
+    if (immediately) {
+      if (this.notifyTimer) clearTimeout(this.notifyTimer);
+      this.notifyTimer = null;
+      this.emit();
+    } else if (!this.notifyTimer && !this.closed) {
+      this.notifyTimer = setTimeout(() => {
+        this.notifyTimer = null;
+        this.emit();
+      }, NOTIFY_EVERY_MS);
+    }
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+const catalogs = new WeakMap<DanganDatabase, CustomerCatalog>();
+
+/** One catalog per open database, shared by the status list, search and duplicate checks. */
+export function catalogFor(db: DanganDatabase): CustomerCatalog {
+  let catalog = catalogs.get(db);
+  if (!catalog) {
+    const created = new CustomerCatalog(db);
+    catalogs.set(db, created);
+    db.onClose.push(() => created.close());
+    catalog = created;
+  }
+  return catalog;
+}

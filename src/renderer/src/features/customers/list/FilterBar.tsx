@@ -1,0 +1,105 @@
+import { Button, Segmented, Select, Space } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_LEVELS, LIFECYCLES } from '../../../../../shared/schema';
+import type { CustomerRow } from '../row';
+import { DEFAULT_VIEW, hasFilters, type ListFilters } from './view';
+
+interface Props {
+  filters: ListFilters;
+  onChange(next: ListFilters): void;
+  rows: Map<string, CustomerRow>;
+  version: number;
+  ownerOptions: { value: string; label: string }[];
+}
+
+function distinct(rows: Map<string, CustomerRow>, pick: (r: CustomerRow) => string | string[]): string[] {
+  const values = new Set<string>();
+  for (const r of rows.values()) {
+    const v = pick(r);
+    if (Array.isArray(v)) v.forEach((x) => values.add(x));
+    else if (v) values.add(v);
+  }
+  return [...values].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare);
+}
+
+export function FilterBar({ filters, onChange, rows, version, ownerOptions }: Props) {
+  const { t } = useTranslation('customers');
+  // Choices come from the data itself; recomputed only when the rows change.
+  const choices = useMemo(
+    () => ({
+      industries: distinct(rows, (r) => r.industry),
+      regions: distinct(rows, (r) => r.region),
+      tags: distinct(rows, (r) => r.tags),
+      owners: new Set(distinct(rows, (r) => r.ownerId)),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, version],
+  );
+  const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => onChange({ ...filters, [key]: value });
+  const multi = (key: 'industries' | 'regions' | 'tags', values: string[], label: string, testId: string) => (
+    <Select
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      data-testid={testId}
+      placeholder={label}
+      style={{ minWidth: 140 }}
+      value={filters[key]}
+      onChange={(v: string[]) => set(key, v)}
+      options={values.map((v) => ({ value: v, label: v }))}
+    />
+  );
+  return (
+    <Space wrap size={8} style={{ marginBottom: 12 }}>
+      <Segmented
+        data-testid="filter-status"
+        value={filters.archiveStatus}
+        onChange={(v) => set('archiveStatus', v as ListFilters['archiveStatus'])}
+        options={(['active', 'retired', 'all'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        data-testid="filter-owner"
+        placeholder={t('filters.owner')}
+        style={{ minWidth: 140 }}
+        value={filters.ownerIds}
+        onChange={(v: string[]) => set('ownerIds', v)}
+        options={[
+          ...ownerOptions,
+          ...[...choices.owners].filter((id) => !ownerOptions.some((o) => o.value === id)).map((id) => ({ value: id, label: id })),
+        ]}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        data-testid="filter-lifecycle"
+        placeholder={t('filters.lifecycle')}
+        style={{ minWidth: 130 }}
+        value={filters.lifecycles}
+        onChange={(v: ListFilters['lifecycles']) => set('lifecycles', v)}
+        options={LIFECYCLES.map((l) => ({ value: l, label: t(`lifecycle.${l}`) }))}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        data-testid="filter-activity"
+        placeholder={t('filters.activity')}
+        style={{ minWidth: 110 }}
+        value={filters.activityLevels}
+        onChange={(v: ListFilters['activityLevels']) => set('activityLevels', v)}
+        options={ACTIVITY_LEVELS.map((l) => ({ value: l, label: t(`activity.${l}`) }))}
+      />
+      {multi('industries', choices.industries, t('filters.industry'), 'filter-industry')}
+      {multi('regions', choices.regions, t('filters.region'), 'filter-region')}
+      {multi('tags', choices.tags, t('filters.tags'), 'filter-tags')}
+      {hasFilters(filters) && (
+        <Button type="link" onClick={() => onChange({ ...DEFAULT_VIEW.filters, archiveStatus: filters.archiveStatus })}>
+          {t('list.clearFilters')}
+        </Button>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,160 @@
+import { DatabaseOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Progress, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useDatabase } from '../../../db/provider';
+import { i18n } from '../../../i18n';
+import { formatNumber } from '../../../i18n/format';
+import { DemoPanel } from '../../demo';
+import { useCatalogValue, useStaff } from '../hooks';
+import { queryListedCustomers } from '../raw-read';
+import { customersFirstPage } from '../customers.queries';
+import { rowOf, type CustomerRow } from '../row';
+import { downloadBlob, exportStatusList, stampForFile } from './export';
+import { FilterBar } from './FilterBar';
+import { useListView } from './use-list-view';
+import { applyView, hasFilters, indexedFirstPage, type SortKey } from './view';
+import { VirtualTable } from './VirtualTable';
+
+const FIRST_PAGE = 100;
+
+/** Rows of the first page straight from an index, while the projection is still loading. */
+function useFirstPage(enabled: boolean, params: ReturnType<typeof indexedFirstPage>): CustomerRow[] | null {
+  const db = useDatabase();
+  const [rows, setRows] = useState<CustomerRow[] | null>(null);
+  const key = JSON.stringify(params);
+  useEffect(() => {
+    if (!enabled || !params) return undefined;
+    let cancelled = false;
+    queryListedCustomers(db, customersFirstPage, params)
+      .then((docs) => !cancelled && setRows(docs.map(rowOf)))
+      .catch(() => !cancelled && setRows(null));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, enabled, key]);
+  return enabled && params ? rows : null;
+}
+
+export function StatusListPage() {
+  const { t } = useTranslation('customers');
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { catalog, value: phase } = useCatalogValue((s) => s.phase);
+  const version = useCatalogValue((s) => s.version).value;
+  const loaded = useCatalogValue((s) => s.loaded).value;
+  const catalogError = useCatalogValue((s) => s.error).value;
+  const searchComplete = useCatalogValue((s) => s.searchComplete).value;
+  const staff = useStaff();
+  const { view, loaded: viewLoaded, setView } = useListView();
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  const ready = phase === 'ready';
+
+  const firstPage = useFirstPage(!ready && viewLoaded, indexedFirstPage(view, FIRST_PAGE));
+  const rows = useMemo(
+    () => (ready ? applyView(catalog.rows.values(), view, staff.nameOf) : (firstPage ?? [])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ready, version, view, staff, firstPage],
+  );
+
+  const onSort = useCallback(
+    (key: SortKey) =>
+      setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    [view, setView],
+  );
+  const onOpen = useCallback((id: string) => void navigate(`/customers/${id}`), [navigate]);
+
+  const onExport = async () => {
+    setExporting({ done: 0, total: rows.length });
+    try {
+      const blob = await exportStatusList(rows, staff.nameOf, i18n.getFixedT('zh-CN', 'customers'), (done, total) =>
+        setExporting({ done, total }),
+      );
+      downloadBlob(blob, `${i18n.getFixedT('zh-CN', 'customers')('title')}-${stampForFile()}.xlsx`);
+      void message.success(t('list.exported', { count: rows.length }));
+    } catch (error) {
+      void message.error(t('list.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const empty = ready && catalog.rows.size === 0;
+  return (
+    <div
+      data-testid="customer-list"
+      data-phase={phase}
+      data-search-complete={searchComplete}
+      data-count={rows.length}
+      style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px - 40px)' }}
+    >
+      <style>{'.dangan-list-row:hover{background:#e6f4ff!important}'}</style>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }} wrap>
+        <Space align="baseline">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="customer-count">
+            {ready
+              ? t('list.countOf', { shown: formatNumber(rows.length), total: formatNumber(catalog.rows.size) })
+              : t('list.loading', { loaded: formatNumber(loaded) })}
+          </Typography.Text>
+        </Space>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => void navigate('/customers/new')}>
+            {t('list.new')}
+          </Button>
+          <Button icon={<ImportOutlined />} onClick={() => void navigate('/import')}>
+            {t('list.import')}
+          </Button>
+          <Button icon={<ExportOutlined />} data-testid="customer-export" disabled={!ready || rows.length === 0 || !!exporting} onClick={() => void onExport()}>
+            {exporting ? t('list.exporting', { done: formatNumber(exporting.done), total: formatNumber(exporting.total) }) : t('list.export')}
+          </Button>
+          <Button icon={<DatabaseOutlined />} onClick={() => void navigate('/demo')}>
+            {t('list.demo')}
+          </Button>
+        </Space>
+      </Space>
+      {catalogError && <Alert type="error" showIcon message={catalogError} style={{ marginBottom: 12 }} />}
+      {empty ? (
+        <Empty description={t('list.empty')} style={{ marginTop: 48 }}>
+          <Typography.Paragraph type="secondary">{t('list.emptyHint')}</Typography.Paragraph>
+          <div style={{ maxWidth: 520, margin: '0 auto', textAlign: 'left' }}>
+            <DemoPanel onStart={(count) => void navigate(`/demo?count=${count}&start=1`)} />
+          </div>
+        </Empty>
+      ) : (
+        <>
+          <FilterBar
+            filters={view.filters}
+            onChange={(filters) => setView({ ...view, filters })}
+            rows={catalog.rows}
+            version={version}
+            ownerOptions={staff.options}
+          />
+          {!ready && (
+            <Progress
+              percent={100}
+              status="active"
+              showInfo={false}
+              size="small"
+              style={{ marginBottom: 8 }}
+              format={() => t('list.loadingFirst', { count: rows.length, loaded: formatNumber(loaded) })}
+            />
+          )}
+          {!ready && rows.length === 0 ? (
+            <Spin tip={t('list.loading', { loaded: formatNumber(loaded) })} style={{ marginTop: 48 }}>
+              <div style={{ height: 80 }} />
+            </Spin>
+          ) : ready && rows.length === 0 && hasFilters(view.filters) ? (
+            <Empty description={t('list.noMatch')} />
+          ) : (
+            <VirtualTable rows={rows} sort={view.sort} onSort={onSort} onOpen={onOpen} ownerName={staff.nameOf} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { CustomerRow } from '../row';
+import { listDate } from './format';
+import type { SortKey } from './view';
+
+export interface Column {
+  key: SortKey | 'tags';
+  titleKey: string;
+  width: number;
+  sortable: boolean;
+  render(row: CustomerRow, ctx: { t: TFunction; ownerName(id: string): string }): ReactNode;
+  /** The cell as plain text, for the Excel export. */
+  text(row: CustomerRow, ctx: { t: TFunction; ownerName(id: string): string }): string | number;
+}
+
+/**
+ * Plain spans, not antd Tags: a list row is mounted and unmounted dozens of times per frame
+ * while scrolling, and each antd Tag brings its own style registration and context reads.
+ */
+const TAG_STYLE = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', borderRadius: 4, border: '1px solid #d9d9d9', background: '#fafafa' } as const;
+const LIFECYCLE_COLORS = {
+  prospect: { color: '#595959', background: '#fafafa', borderColor: '#d9d9d9' },
+  new: { color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' },
+  active: { color: '#389e0d', background: '#f6ffed', borderColor: '#b7eb8f' },
+  dormant: { color: '#d46b08', background: '#fff7e6', borderColor: '#ffd591' },
+} as const;
+const RETIRED = { color: '#cf1322', background: '#fff1f0', borderColor: '#ffa39e' } as const;
+
+function Pill({ children, tone }: { children: ReactNode; tone?: { color: string; background: string; borderColor: string } }) {
+  return <span style={tone ? { ...TAG_STYLE, ...tone } : TAG_STYLE}>{children}</span>;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'code', titleKey: 'columns.code', width: 190, sortable: true, render: (r) => <span style={{ fontFamily: 'monospace' }}>{r.code}</span>, text: (r) => r.code },
+  { key: 'name', titleKey: 'columns.name', width: 260, sortable: true, render: (r) => <strong>{r.name}</strong>, text: (r) => r.name },
+  { key: 'type', titleKey: 'columns.type', width: 70, sortable: true, render: (r, c) => c.t(`type.${r.type}`), text: (r, c) => c.t(`type.${r.type}`) },
+  { key: 'owner', titleKey: 'columns.owner', width: 90, sortable: true, render: (r, c) => c.ownerName(r.ownerId), text: (r, c) => c.ownerName(r.ownerId) },
+  {
+    key: 'lifecycle',
+    titleKey: 'columns.lifecycle',
+    width: 90,
+    sortable: true,
+    render: (r, c) => <Pill tone={LIFECYCLE_COLORS[r.lifecycle]}>{c.t(`lifecycle.${r.lifecycle}`)}</Pill>,
+    text: (r, c) => c.t(`lifecycle.${r.lifecycle}`),
+  },
+  { key: 'activityLevel', titleKey: 'columns.activity', width: 70, sortable: true, render: (r, c) => c.t(`activity.${r.activityLevel}`), text: (r, c) => c.t(`activity.${r.activityLevel}`) },
+  { key: 'industry', titleKey: 'columns.industry', width: 100, sortable: true, render: (r) => r.industry, text: (r) => r.industry },
+  { key: 'region', titleKey: 'columns.region', width: 70, sortable: true, render: (r) => r.region, text: (r) => r.region },
+  {
+    key: 'tags',
+    titleKey: 'columns.tags',
+    width: 170,
+    sortable: false,
+    render: (r) => r.tags.slice(0, 3).map((tag) => <Pill key={tag}>{tag}</Pill>),
+    text: (r) => r.tags.join('、'),
+  },
+  {
+    key: 'archiveStatus',
+    titleKey: 'columns.archiveStatus',
+    width: 90,
+    sortable: true,
+    render: (r, c) => (r.archiveStatus === 'retired' ? <Pill tone={RETIRED}>{c.t('status.retired')}</Pill> : c.t('status.active')),
+    text: (r, c) => c.t(`status.${r.archiveStatus}`),
+  },
+  { key: 'lastVisitAt', titleKey: 'columns.lastVisit', width: 110, sortable: true, render: (r) => listDate(r.lastVisitAt), text: (r) => (r.lastVisitAt ? listDate(r.lastVisitAt) : '') },
+  { key: 'nextTaskAt', titleKey: 'columns.nextTask', width: 110, sortable: true, render: (r) => listDate(r.nextTaskAt), text: (r) => (r.nextTaskAt ? listDate(r.nextTaskAt) : '') },
+];
+
+export const GRID_TEMPLATE = COLUMNS.map((c) => `${c.width}px`).join(' ');
+export const TABLE_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0);

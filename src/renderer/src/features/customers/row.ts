@@ -1,0 +1,83 @@
+import type {
+  ActivityLevel,
+  ArchiveStatus,
+  CustomerDoc,
+  CustomerType,
+  Lifecycle,
+  MembershipTier,
+} from '../../../../shared/schema';
+import type { SearchSource } from '../search/search-index';
+import type { ListedCustomer } from './raw-read';
+
+/** One line of the status list (客户状况一览表): what it shows, filters and sorts by. */
+export interface CustomerRow {
+  id: string;
+  code: string;
+  type: CustomerType;
+  name: string;
+  namePinyin: string;
+  ownerId: string;
+  teamId: string;
+  lifecycle: Lifecycle;
+  activityLevel: ActivityLevel;
+  industry: string;
+  region: string;
+  tags: string[];
+  archiveStatus: ArchiveStatus;
+  membershipTier: MembershipTier;
+  lastVisitAt: number;
+  nextTaskAt: number;
+  updatedAt: number;
+}
+
+export function rowOf(doc: ListedCustomer): CustomerRow {
+  return {
+    id: doc.id,
+    code: doc.code,
+    type: doc.type,
+    name: doc.name,
+    namePinyin: doc.namePinyin,
+    ownerId: doc.ownerId,
+    teamId: doc.teamId,
+    lifecycle: doc.lifecycle,
+    activityLevel: doc.activityLevel,
+    industry: doc.industry,
+    region: doc.region,
+    tags: doc.tags,
+    archiveStatus: doc.archiveStatus,
+    membershipTier: doc.membershipTier,
+    lastVisitAt: doc.lastVisitAt,
+    nextTaskAt: doc.nextTaskAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/**
+ * What search knows of a customer. A document read under the encryption wrapper carries its
+ * contacts as ciphertext (not an array): then only the plain fields are indexed.
+ */
+export function searchSourceOf(doc: ListedCustomer & { contacts?: CustomerDoc['contacts'] | string }): SearchSource {
+  const { phones, contactNames } = contactFields(Array.isArray(doc.contacts) ? doc.contacts : []);
+  return {
+    id: doc.id,
+    name: doc.name,
+    namePinyin: doc.namePinyin,
+    nameInitials: doc.nameInitials,
+    code: doc.code,
+    companyName: doc.companyName ?? '',
+    creditCode: doc.creditCode ?? '',
+    phones,
+    contactNames,
+    retired: doc.archiveStatus === 'retired',
+  };
+}
+
+/** The searchable part of contacts: every mobile and landline, every name. */
+export function contactFields(contacts: CustomerDoc['contacts']): { phones: string[]; contactNames: string[] } {
+  const phones: string[] = [];
+  for (const c of contacts) {
+    if (c.mobile) phones.push(c.mobile);
+    if (c.phone) phones.push(c.phone);
+  }
+  return { phones, contactNames: contacts.map((c) => c.name) };
+}

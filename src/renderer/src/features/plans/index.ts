@@ -1,0 +1,2 @@
+export { PlansPage } from './PlansPage';
+export { PlanPage } from './PlanPage';

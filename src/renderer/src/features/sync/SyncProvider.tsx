@@ -1,0 +1,142 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ReplicatedCollection } from '../../../../shared/schema';
+import { databaseNameFor } from '../../app/open';
+import type { DanganDatabase } from '../../db/database';
+import { logout, SyncHttpError } from '../../sync/api';
+import { SyncWorkerClient } from '../../sync/client';
+import type { SyncStatus } from '../../sync/status';
+import { signInOnline, type AppSession } from './session';
+import { startTransferPlanner } from './transfer-planner';
+
+export interface SyncContextValue {
+  session: AppSession;
+  /** Null with the local profile: nothing syncs. */
+  status: SyncStatus | null;
+  syncNow(): void;
+  /** Changes the server has not confirmed, per collection; null when unknown. */
+  pending(): Promise<Partial<Record<ReplicatedCollection, number>> | null>;
+  /** Leaves the session (after the user confirmed); unsynced changes stay in the database. */
+  signOut(): Promise<void>;
+  /** From the local profile, or after the server ended the sign-in: show the sign-in screen. */
+  requestSignIn(): void;
+  /** Signs in again with the password after the token expired or was revoked. */
+  signInAgain(password: string): Promise<void>;
+}
+
+const SyncContext = createContext<SyncContextValue | null>(null);
+
+export function useSync(): SyncContextValue {
+  const value = useContext(SyncContext);
+  if (!value) throw new Error('useSync outside SyncProvider');
+  return value;
+}
+
+/** Null outside a SyncProvider (isolated component tests, the print window). */
+export function useOptionalSync(): SyncContextValue | null {
+  return useContext(SyncContext);
+}
+
+const OFFLINE_RETRY_MS = 20_000;
+
+export function SyncProvider(props: {
+  session: AppSession;
+  db: DanganDatabase;
+  dbKey: string;
+  onLeave: (reason: 'signedOut' | 'signIn') => void;
+  children: ReactNode;
+}) {
+  const { db, dbKey, onLeave } = props;
+  const [session, setSession] = useState<AppSession>(props.session);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const clientRef = useRef<SyncWorkerClient | null>(null);
+  const signInOnlineNow = useRef<(() => void) | null>(null);
+  const user = session.user;
+  const serverUrl = session.mode === 'server' ? session.serverUrl : null;
+
+  // One worker per signed-in session, started with whatever token there is.
+  useEffect(() => {
+    if (props.session.mode !== 'server') return undefined;
+    const client = new SyncWorkerClient({
+      dbName: databaseNameFor(props.session.user),
+      password: dbKey,
+      user: props.session.user,
+      serverUrl: props.session.serverUrl,
+      token: props.session.token,
+    });
+    clientRef.current = client;
+    const sub = client.status$.subscribe(setStatus);
+    return () => {
+      sub.unsubscribe();
+      clientRef.current = null;
+      void client.stop();
+    };
+  }, [props.session, dbKey]);
+
+  // Uploads of files added here, downloads for customers kept offline.
+  useEffect(() => {
+    if (session.mode !== 'server') return undefined;
+    return startTransferPlanner(db, user.id);
+  }, [db, session.mode, user.id]);
+
+  const adoptToken = useCallback((next: AppSession) => {
+    if (next.mode !== 'server' || !next.token) return;
+    setSession(next);
+    clientRef.current?.setToken(next.token);
+  }, []);
+
+  // Signed in offline: the password waits in memory until the server answers.
+  useEffect(() => {
+    if (session.mode !== 'server' || session.token || !session.offlinePassword) return undefined;
+    let stopped = false;
+    const attempt = async () => {
+      try {
+        const next = await signInOnline({ serverUrl: session.serverUrl, username: session.username, password: session.offlinePassword ?? '' });
+        if (!stopped) adoptToken(next);
+      } catch (error) {
+        // Only "no answer" is worth waiting out; a refused password needs the user.
+        if (!(error instanceof SyncHttpError && error.transient)) stopped = true;
+      }
+    };
+    const timer = setInterval(() => void (stopped ? undefined : attempt()), OFFLINE_RETRY_MS);
+    const online = () => void attempt();
+    window.addEventListener('online', online);
+    signInOnlineNow.current = online;
+    void attempt();
+    return () => {
+      stopped = true;
+      signInOnlineNow.current = null;
+      clearInterval(timer);
+      window.removeEventListener('online', online);
+    };
+  }, [session, adoptToken]);
+
+  const value = useMemo<SyncContextValue>(
+    () => ({
+      session,
+      status: session.mode === 'server' ? (status ?? null) : null,
+      syncNow: () => {
+        clientRef.current?.syncNow();
+        signInOnlineNow.current?.();
+      },
+      pending: () => clientRef.current?.pending() ?? Promise.resolve(null),
+      requestSignIn: () => onLeave('signIn'),
+      signInAgain: async (password) => {
+        if (session.mode !== 'server') return;
+        adoptToken(await signInOnline({ serverUrl: session.serverUrl, username: session.username, password }));
+      },
+      signOut: async () => {
+        const client = clientRef.current;
+        clientRef.current = null;
+        await client?.stop();
+        if (session.mode === 'server' && session.token && serverUrl) {
+          // Ends the token on the server too; offline, it simply expires there.
+          await logout({ serverUrl, token: session.token }).catch(() => undefined);
+        }
+        onLeave('signedOut');
+      },
+    }),
+    [session, status, serverUrl, onLeave, adoptToken],
+  );
+
+  return <SyncContext.Provider value={value}>{props.children}</SyncContext.Provider>;
+}

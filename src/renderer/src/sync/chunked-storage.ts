@@ -1,0 +1,39 @@
+import type { BulkWriteRow, RxStorage, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb';
+import { MAX_BATCH } from '../db/batch';
+
+/**
+ * A storage wrapper that never lets one write carry more than `MAX_BATCH` documents.
+ * Replication merges pulled batches that arrive faster than they are stored into one write
+ * (downstream `persistFromMaster`); at 100k documents that write, and the change event every
+ * open window must then digest, froze the UI for seconds. Split here, each slice is its own
+ * IndexedDB transaction and its own change event, and the event loop gets a turn between them.
+ */
+export function chunkedWritesStorage<Internals, Options>(
+  storage: RxStorage<Internals, Options>,
+  maxRows = MAX_BATCH,
+): RxStorage<Internals, Options> {
+  return {
+    ...storage,
+    async createStorageInstance(params) {
+      const instance = await storage.createStorageInstance(params);
+      return withChunkedWrites(instance, maxRows);
+    },
+  };
+}
+
+function withChunkedWrites<T, I, O>(instance: RxStorageInstance<T, I, O>, maxRows: number): RxStorageInstance<T, I, O> {
+  const bulkWrite = instance.bulkWrite.bind(instance);
+  const chunked = async (rows: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> => {
+    if (rows.length <= maxRows) return bulkWrite(rows, context);
+    const error: RxStorageBulkWriteResponse<T>['error'] = [];
+    for (let start = 0; start < rows.length; start += maxRows) {
+      if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const result = await bulkWrite(rows.slice(start, start + maxRows), context);
+      error.push(...result.error);
+    }
+    return { error };
+  };
+  // The instance keeps its identity (RxDB compares instances), only bulkWrite changes.
+  instance.bulkWrite = chunked;
+  return instance;
+}

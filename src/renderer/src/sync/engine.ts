@@ -1,0 +1,301 @@
+import { combineLatest, debounceTime, merge, type Subscription } from 'rxjs';
+import { readableCollections } from '../../../shared/access';
+import { atDescOf, type ReplicatedCollection } from '../../../shared/schema';
+import { RESYNC } from '../../../shared/sync/protocol';
+import type { SessionUser } from '../../../shared/users';
+import type { DanganDatabase } from '../db/database';
+import { AUTH_STOP_CODES, isSyncHttpError, SyncHttpError, type ServerLink } from './api';
+import { Backoff } from './backoff';
+import type { InboxStore } from './inbox-store';
+import { countPending } from './pending';
+import { replicateCollection, type CollectionReplication } from './replicate';
+import { INITIAL_STATUS, type SyncProblem, type SyncStatus } from './status';
+import { StreamHub, type HubMessage } from './stream-hub';
+
+export interface SyncEngineOptions {
+  db: DanganDatabase;
+  /** The inbox the database's conflict handlers write to (see openSyncDatabase). */
+  inbox: InboxStore;
+  user: SessionUser;
+  serverUrl: string;
+  token: string | null;
+  /** Defaults to every collection the user's role may read. */
+  collections?: readonly ReplicatedCollection[];
+  /** Window and worker share the database: only the elected leader replicates. */
+  multiInstance: boolean;
+  onStatus: (status: SyncStatus) => void;
+  backoff?: Backoff;
+  /**
+   * Polls instead of listening to the live stream (a fallback where proxies break streaming;
+   * tests use it as an independent observer that cannot lose a stream event).
+   */
+  pollIntervalMs?: number;
+}
+
+type StopCode = NonNullable<SyncStatus['stoppedBy']>;
+
+export function lastSyncDocId(userId: string): string {
+  return `sl:${userId}`.slice(0, 40);
+}
+
+/** Keeps different servers and users apart in RxDB's replication bookkeeping. */
+export function replicationIdentifier(serverUrl: string, userId: string): string {
+  return `dangan-${serverUrl.replace(/[^a-z0-9]/gi, '_')}-${userId}`;
+}
+
+/**
+ * Runs replication of every collection of the signed-in user, live over one SSE connection,
+ * pausing while the server cannot be reached and resuming by itself (the stream's reconnect
+ * attempts, with backoff, are the probe). Reports a SyncStatus on every change.
+ */
+export class SyncEngine {
+  private status: SyncStatus = { ...INITIAL_STATUS };
+  private replications: CollectionReplication[] = [];
+  private readonly hub: StreamHub;
+  private readonly backoff: Backoff;
+  private readonly link: ServerLink;
+  private readonly inbox: InboxStore;
+  private readonly collections: readonly ReplicatedCollection[];
+  private readonly subs: Subscription[] = [];
+  private offline = false;
+  private stopped = false;
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+  private pollTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.link = { serverUrl: options.serverUrl, token: options.token };
+    this.backoff = options.backoff ?? new Backoff();
+    this.inbox = options.inbox;
+    this.collections = options.collections ?? readableCollections(options.user.role);
+    this.hub = new StreamHub({
+      link: () => this.link,
+      collections: this.collections,
+      onConnected: () => this.goOnline(),
+      onFailure: (error) => this.onStreamFailure(error),
+    });
+  }
+
+  async start(): Promise<void> {
+    const saved = await this.options.db.collections.local.findOne(lastSyncDocId(this.options.user.id)).exec();
+    const at = saved?.toJSON().data['at'];
+    this.update({ lastSyncAt: typeof at === 'number' ? at : null });
+    if (this.options.multiInstance) await this.options.db.waitForLeadership();
+    if (this.stopped) return;
+    this.update({ isLeader: true });
+    for (const collection of this.collections) {
+      this.replications.push(
+        replicateCollection({
+          collection,
+          rxCollection: this.options.db.collections[collection] as never,
+          identifier: replicationIdentifier(this.link.serverUrl, this.options.user.id),
+          link: () => this.link,
+          inbox: this.inbox,
+          waitForLeadership: false,
+          retryTimeMs: () => this.backoff.peek(),
+          onRequest: (outcome) => (outcome.ok ? this.onRequestOk() : this.onRequestFailed(outcome.error, collection)),
+          onPulled: (count) => count > 0 && this.update({ received: this.status.received + count }),
+        }),
+      );
+    }
+    this.subs.push(this.hub.messages$.subscribe((message) => this.route(message)));
+    this.watchActivity();
+    // Unlocked offline, without a token: replication exists (pending changes can be counted)
+    // but waits for a sign-in.
+    if (!this.link.token) this.stopFor('unauthorized', new SyncHttpError('unauthorized', 'not signed in to the server'));
+    else if (this.options.pollIntervalMs) this.startPolling(this.options.pollIntervalMs);
+    else this.hub.start();
+    this.schedulePendingCount(0);
+  }
+
+  private startPolling(intervalMs: number): void {
+    this.pollTimer = setInterval(() => {
+      if (this.status.stoppedBy) return;
+      // Offline, a poll is the probe: resuming fails fast and lands back in offline.
+      if (this.offline) this.goOnline();
+      else for (const r of this.replications) r.state.reSync();
+    }, intervalMs);
+  }
+
+  /** A new token after signing in again: resume if syncing had stopped for the old one. */
+  setToken(token: string): void {
+    this.link.token = token;
+    if (this.status.stoppedBy) {
+      this.update({ stoppedBy: null, error: null });
+      this.resume();
+    }
+  }
+
+  /** "Sync now": skip the backoff wait and pull every collection. */
+  syncNow(): void {
+    if (this.stopped || this.status.stoppedBy) return;
+    this.backoff.reset();
+    this.hub.retryNow();
+    if (!this.offline) for (const r of this.replications) r.guard.resync();
+  }
+
+  async pendingCounts(): Promise<Partial<Record<ReplicatedCollection, number>>> {
+    const pending: Partial<Record<ReplicatedCollection, number>> = {};
+    for (const r of this.replications) {
+      const count = await countPending(r.state).catch(() => null);
+      if (count) pending[r.collection] = count;
+    }
+    return pending;
+  }
+
+  /** Resolves when every collection has nothing left to move (tests, sign-out). */
+  async awaitInSync(): Promise<void> {
+    await Promise.all(this.replications.map((r) => r.state.awaitInSync()));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.hub.stop();
+    for (const sub of this.subs) sub.unsubscribe();
+    await Promise.all(this.replications.map((r) => r.state.cancel().catch(() => undefined)));
+    for (const r of this.replications) r.guard.close();
+    this.update({ phase: 'stopped' });
+  }
+
+  get replicationStates(): readonly CollectionReplication[] {
+    return this.replications;
+  }
+
+  private route(message: HubMessage): void {
+    if (message === RESYNC) {
+      for (const r of this.replications) r.guard.resync();
+      return;
+    }
+    this.replications.find((r) => r.collection === message.collection)?.guard.change(message.change as never);
+  }
+
+  private watchActivity(): void {
+    const active$ = combineLatest(this.replications.map((r) => r.state.active$));
+    // Idle before the first round with the server has finished means nothing yet.
+    let firstRoundDone = false;
+    void Promise.all(this.replications.map((r) => r.state.awaitInitialReplication())).then(() => {
+      firstRoundDone = true;
+      if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSynced();
+    });
+    this.subs.push(
+      active$.subscribe((flags) => {
+        if (this.offline || this.status.stoppedBy || !firstRoundDone) return;
+        const busy = flags.some(Boolean);
+        if (busy) {
+          this.update({ phase: 'syncing' });
+          return;
+        }
+        if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSynced();
+      }),
+      merge(...this.collections.map((c) => this.options.db.collections[c].$))
+        .pipe(debounceTime(1_000))
+        .subscribe(() => this.schedulePendingCount(0)),
+    );
+  }
+
+  private async markSynced(): Promise<void> {
+    const now = Date.now();
+    this.update({ phase: 'online', lastSyncAt: now, error: null, received: 0 });
+    this.schedulePendingCount(0);
+    const id = lastSyncDocId(this.options.user.id);
+    const userId = this.options.user.id;
+    await this.options.db.collections.local
+      .upsert({
+        id,
+        kind: 'syncState',
+        userId,
+        key: 'lastSync',
+        data: { at: now },
+        at: now,
+        atDesc: atDescOf(now),
+        createdAt: now,
+        createdBy: userId,
+        updatedAt: now,
+        updatedBy: userId,
+      })
+      .catch(() => undefined);
+  }
+
+  private schedulePendingCount(delayMs: number): void {
+    if (this.pendingTimer || this.stopped) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      void this.pendingCounts().then((pending) => !this.stopped && this.update({ pending }));
+    }, delayMs);
+  }
+
+  private onRequestOk(): void {
+    this.backoff.reset();
+    for (const r of this.replications) r.state.retryTime = this.backoff.peek();
+    if (this.status.error && !this.offline) this.update({ error: null });
+  }
+
+  private onRequestFailed(error: unknown, collection: ReplicatedCollection): void {
+    const failure = isSyncHttpError(error) ? error : new SyncHttpError('badResponse', String(error));
+    if (AUTH_STOP_CODES.includes(failure.code)) {
+      this.stopFor(failure.code as StopCode, failure);
+      return;
+    }
+    if (failure.transient) {
+      this.goOffline(failure, collection);
+      return;
+    }
+    const delay = this.backoff.next();
+    for (const r of this.replications) r.state.retryTime = delay;
+    this.update({ phase: 'error', error: problemOf(failure, collection) });
+  }
+
+  private onStreamFailure(error: SyncHttpError): number {
+    if (AUTH_STOP_CODES.includes(error.code)) {
+      this.stopFor(error.code as StopCode, error);
+      return 60_000;
+    }
+    const delay = this.backoff.next();
+    if (error.transient) this.goOffline(error);
+    this.update({ retryAt: Date.now() + delay });
+    return delay;
+  }
+
+  private goOffline(error: SyncHttpError, collection?: ReplicatedCollection): void {
+    if (this.offline) {
+      this.update({ phase: 'offline', error: problemOf(error, collection) });
+      return;
+    }
+    this.offline = true;
+    for (const r of this.replications) void r.state.pause();
+    // Reconnecting the stream is the probe: when it connects, everything resumes.
+    const delay = this.backoff.next();
+    this.update({ phase: 'offline', error: problemOf(error, collection), retryAt: Date.now() + delay });
+    if (!this.options.pollIntervalMs) this.hub.restart(delay);
+  }
+
+  private goOnline(): void {
+    this.update({ retryAt: null });
+    if (!this.offline) return;
+    this.offline = false;
+    this.resume();
+  }
+
+  private resume(): void {
+    this.update({ phase: 'syncing', error: null });
+    for (const r of this.replications) void r.state.start();
+    if (!this.options.pollIntervalMs) this.hub.start();
+  }
+
+  private stopFor(code: StopCode, error: SyncHttpError): void {
+    if (this.status.stoppedBy === code) return;
+    for (const r of this.replications) void r.state.pause();
+    this.hub.stop();
+    this.update({ phase: 'error', stoppedBy: code, error: problemOf(error), retryAt: null });
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.options.onStatus(this.status);
+  }
+}
+
+function problemOf(error: SyncHttpError, collection?: ReplicatedCollection): SyncProblem {
+  return { code: error.code, message: error.message, ...(collection ? { collection } : {}), at: Date.now() };
+}

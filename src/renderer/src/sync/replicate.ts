@@ -1,0 +1,136 @@
+import type { RxCollection, WithDeleted } from 'rxdb';
+import { filter, firstValueFrom } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { ReplicatedCollection } from '../../../shared/schema';
+import type { MergeDoc } from '../../../shared/sync/merge';
+import {
+  API_PATHS,
+  splitPushResponse,
+  type PullResponse,
+  type PushResponse,
+  type PushRow,
+  type SyncCheckpoint,
+} from '../../../shared/sync/protocol';
+import { apiFetch, SyncHttpError, type ServerLink } from './api';
+import type { InboxStore } from './inbox-store';
+import { ResyncGuard } from './resync-guard';
+
+/** Documents per pull request and per write: the UI never digests more in one go. */
+export const PULL_BATCH = 250;
+/** Rows per push request: small enough that a refused row costs little to resend. */
+export const PUSH_BATCH = 100;
+
+export interface CollectionReplication {
+  collection: ReplicatedCollection;
+  state: RxReplicationState<MergeDoc, SyncCheckpoint>;
+  guard: ResyncGuard<MergeDoc>;
+}
+
+export interface ReplicateOptions {
+  collection: ReplicatedCollection;
+  rxCollection: RxCollection;
+  /** Different servers or users never share checkpoints. */
+  identifier: string;
+  link: () => ServerLink;
+  inbox: InboxStore;
+  waitForLeadership: boolean;
+  /** Every request outcome, for connectivity, backoff and the status line. */
+  onRequest: (outcome: { ok: true } | { ok: false; error: unknown }) => void;
+  /** Documents received per pull, for the initial-sync progress. */
+  onPulled?: (count: number) => void;
+  retryTimeMs: () => number;
+}
+
+async function tracked<T>(
+  onRequest: ReplicateOptions['onRequest'],
+  link: ServerLink,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    if (!link.token) throw new SyncHttpError('unauthorized', 'not signed in to the server');
+    const value = await run();
+    onRequest({ ok: true });
+    return value;
+  } catch (error) {
+    onRequest({ ok: false, error });
+    throw error;
+  }
+}
+
+/**
+ * RxDB replication of one collection over the sync protocol (src/shared/sync/protocol.ts):
+ * pull by the server's checkpoint, push with the assumed master state, live changes through
+ * the ResyncGuard. Refused writes go to the inbox and the laptop converges to the server.
+ */
+export function replicateCollection(options: ReplicateOptions): CollectionReplication {
+  const { collection, onRequest } = options;
+  const guard = new ResyncGuard<MergeDoc>();
+  let upstreamIdle: () => Promise<void> = () => Promise.resolve();
+  const state = replicateRxCollection<MergeDoc, SyncCheckpoint>({
+    collection: options.rxCollection as unknown as RxCollection<MergeDoc>,
+    replicationIdentifier: `${options.identifier}-${collection}`,
+    live: true,
+    retryTime: options.retryTimeMs(),
+    waitForLeadership: options.waitForLeadership,
+    autoStart: true,
+    // A worker has no document to watch; the engine pauses and resumes by connectivity.
+    toggleOnDocumentVisible: false,
+    pull: {
+      batchSize: PULL_BATCH,
+      stream$: guard.stream$.asObservable(),
+      handler: (checkpoint, batchSize) =>
+        guard.pull(
+          () =>
+            tracked(onRequest, options.link(), async () => {
+              const query = new URLSearchParams({ limit: String(batchSize) });
+              if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+              const response = await apiFetch<PullResponse<MergeDoc>>(options.link(), `${API_PATHS.pull(collection)}?${query}`);
+              options.onPulled?.(response.documents.length);
+              // A push answered while this page was on its way must be recorded before the page
+              // is stored: RxDB skips a pulled document while the laptop's own write to it looks
+              // unconfirmed, and moves the checkpoint past it all the same.
+              await upstreamIdle();
+              return response;
+            }),
+          batchSize,
+        ) as Promise<{ documents: WithDeleted<MergeDoc>[]; checkpoint: SyncCheckpoint }>,
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      handler: (rows) =>
+        tracked(onRequest, options.link(), async () => {
+          const body: PushRow<MergeDoc>[] = rows.map((row) => ({
+            assumedMasterState: (row.assumedMasterState as WithDeleted<MergeDoc> | undefined) ?? null,
+            newDocumentState: row.newDocumentState as WithDeleted<MergeDoc>,
+          }));
+          const response = await apiFetch<PushResponse<MergeDoc>>(options.link(), API_PATHS.push(collection), {
+            method: 'POST',
+            body,
+          });
+          const { masters, rejections } = splitPushResponse(response);
+          if (rejections.length > 0) {
+            await options.inbox.recordRejections(
+              collection,
+              rejections,
+              rows.map((row) => row.newDocumentState as MergeDoc),
+            );
+          }
+          return masters as WithDeleted<MergeDoc>[];
+        }),
+    },
+  });
+  upstreamIdle = () => whenUpstreamIdle(state);
+  return { collection, state, guard };
+}
+
+const UPSTREAM_WAIT_MS = 30_000;
+
+/** Resolves once RxDB has no push in progress (results and bookkeeping written), or after a while. */
+async function whenUpstreamIdle(state: RxReplicationState<MergeDoc, SyncCheckpoint>): Promise<void> {
+  const active = state.internalReplicationState?.events.active.up;
+  if (!active || !active.getValue()) return;
+  await Promise.race([
+    firstValueFrom(active.pipe(filter((busy) => !busy))),
+    new Promise((resolve) => setTimeout(resolve, UPSTREAM_WAIT_MS)),
+  ]);
+}

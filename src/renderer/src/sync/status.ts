@@ -1,0 +1,50 @@
+import type { ReplicatedCollection } from '../../../shared/schema';
+import type { SyncErrorCode } from './api';
+
+export const SYNC_PHASES = ['starting', 'online', 'syncing', 'offline', 'error', 'stopped'] as const;
+export type SyncPhase = (typeof SYNC_PHASES)[number];
+
+export interface SyncProblem {
+  code: SyncErrorCode | 'storage' | 'noSession';
+  /** English detail for logs and the tooltip; the UI words the code itself. */
+  message: string;
+  collection?: ReplicatedCollection;
+  at: number;
+}
+
+/**
+ * What the header shows about sync, posted by the worker whenever it changes.
+ * - `online`: connected and nothing waiting; `syncing`: moving documents now;
+ * - `offline`: the server cannot be reached, retried with backoff; `error`: the user must act
+ *   (signed out elsewhere, device revoked) or the local database failed.
+ */
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** When every replicated collection last finished a round with the server. */
+  lastSyncAt: number | null;
+  /** Changes made here that the server has not confirmed, per collection (only non-zero). */
+  pending: Partial<Record<ReplicatedCollection, number>>;
+  /** Documents received since this start, while an initial or catch-up pull runs. */
+  received: number;
+  /** When the next attempt to reach the server is due (offline only). */
+  retryAt: number | null;
+  error: SyncProblem | null;
+  /** The server refused this laptop: syncing has stopped until the user signs in again. */
+  stoppedBy: 'deviceRevoked' | 'tokenRevoked' | 'tokenExpired' | 'userDisabled' | 'unauthorized' | null;
+  isLeader: boolean;
+}
+
+export const INITIAL_STATUS: SyncStatus = {
+  phase: 'starting',
+  lastSyncAt: null,
+  pending: {},
+  received: 0,
+  retryAt: null,
+  error: null,
+  stoppedBy: null,
+  isLeader: false,
+};
+
+export function totalPending(status: Pick<SyncStatus, 'pending'>): number {
+  return Object.values(status.pending).reduce((sum, n) => sum + (n ?? 0), 0);
+}

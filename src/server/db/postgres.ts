@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
+
+const INT8_OID = 20;
+
+/** int8 as a number: sequences and counters stay far below 2^53. */
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export interface PostgresOptions {
+  url: string;
+  /** A schema of its own (tests, or several deployments in one database); default `public`. */
+  schema?: string;
+  poolSize: number;
+  channel: string;
+  onError?: (error: Error) => void;
+}
+
+/** A PostgreSQL dollar-quoted literal: no escaping, so no escaping mistakes and no copy. */
+export function dollarQuote(text: string): string {
+  // The literal ends at the first `$tag$` after the opening one: that must be the closing tag.
+  const closesEarly = (tag: string) => `${text}$${tag}$`.indexOf(`$${tag}$`) !== text.length;
+  let tag = 'q';
+  while (closesEarly(tag)) tag = `q${randomBytes(6).toString('hex')}`;
+  return `$${tag}$${text}$${tag}$`;
+}
+
+function wrapClient(client: pg.PoolClient | pg.Client): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const { schema, channel } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`invalid database schema name "${schema}": use lower-case letters, digits and _`);
+  }
+  const clientConfig: pg.ClientConfig = {
+    connectionString: options.url,
+    types: typeParsers,
+    keepAlive: true,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  if (schema) {
+    const setup = new pg.Client({ connectionString: options.url });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize });
+  // An idle client's error (server restart, network) must not crash the process.
+  pool.on('error', (error) => options.onError?.(error));
+  await pool.query('SELECT 1');
+
+  let listener: pg.Client | null = null;
+  let feedConnected = false;
+  let wantFeed = false;
+  let poolClosed = false;
+
+  const base: Queryable = {
+    async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      const result = await pool.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+    async exec(sql: string): Promise<void> {
+      await pool.query(sql);
+    },
+  };
+
+  async function connectListener(handlers: ChangeFeedHandlers, isReconnect: boolean): Promise<void> {
+    const client = new pg.Client(clientConfig);
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) handlers.onNotify(message.payload);
+    });
+    client.on('error', (error) => {
+      options.onError?.(error);
+      feedConnected = false;
+      void client.end().catch(() => undefined);
+      if (listener === client) listener = null;
+      if (wantFeed) scheduleReconnect(handlers, 1);
+    });
+    await client.connect();
+    if (!wantFeed) {
+      await client.end();
+      return;
+    }
+    await client.query(`LISTEN ${channel}`);
+    listener = client;
+    feedConnected = true;
+    if (isReconnect) handlers.onReconnect();
+  }
+
+  function scheduleReconnect(handlers: ChangeFeedHandlers, attempt: number): void {
+    const delay = Math.min(5000, 100 * 2 ** attempt);
+    setTimeout(() => {
+      if (!wantFeed || listener) return;
+      connectListener(handlers, true).catch((error: Error) => {
+        options.onError?.(error);
+        scheduleReconnect(handlers, attempt + 1);
+      });
+    }, delay).unref();
+  }
+
+  async function runTransaction<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const { result, finalCall } = await fn(wrapClient(client));
+      if (finalCall) {
+        // One simple-protocol message: the call and COMMIT travel and run together. The argument
+        // is dollar-quoted under a tag it does not contain, so it is taken verbatim; the
+        // function name is one of FinalCall's constants.
+        await client.query(`SELECT ${finalCall.fn}(${dollarQuote(finalCall.arg)}::json); COMMIT`);
+      } else {
+        await client.query('COMMIT');
+      }
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        broken = rollbackError as Error;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    kind: 'postgres',
+    channel,
+    get feedConnected() {
+      return feedConnected;
+    },
+    query: base.query,
+    exec: base.exec,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return runTransaction(async (tx) => ({ result: await fn(tx) }));
+    },
+    transactionWithFinalCall<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T> {
+      return runTransaction(fn);
+    },
+    async notify(tx: Queryable, payload: string): Promise<void> {
+      await tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async listen(handlers: ChangeFeedHandlers) {
+      wantFeed = true;
+      await connectListener(handlers, false);
+      return async () => {
+        wantFeed = false;
+        const client = listener;
+        listener = null;
+        feedConnected = false;
+        if (client) await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      wantFeed = false;
+      feedConnected = false;
+      const client = listener;
+      listener = null;
+      if (client) await client.end().catch(() => undefined);
+      if (poolClosed) return;
+      poolClosed = true;
+      await pool.end();
+    },
+  };
+}

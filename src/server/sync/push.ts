@@ -1,0 +1,145 @@
+import { customerIdOf, selfKeysOf, VISIBILITY_SOURCE, type VisibilityKeys } from '../../shared/access';
+import type { ReplicatedCollection } from '../../shared/schema';
+import type { AuthUser } from '../auth/tokens';
+import { withRetry, type Database, type FinalCall, type Queryable } from '../db/types';
+import { decide, type DocState, type IncomingRow, type MasterRow } from './push-decide';
+import { customerKeys, lockCustomers, lockDependents, lockMasters } from './store';
+import { keysOfRow, sameKeys } from './visibility';
+
+interface Write {
+  id: string;
+  state: DocState;
+  keys: VisibilityKeys;
+  customerId: string | null;
+  master?: MasterRow;
+}
+
+interface PendingRevocation {
+  collection: ReplicatedCollection;
+  doc_id: string;
+  owner_id: string | null;
+  team_id: string | null;
+}
+
+interface PendingRekey {
+  collection: ReplicatedCollection;
+  id: string;
+  owner_id: string | null;
+  team_id: string | null;
+}
+
+const NO_KEYS: VisibilityKeys = { ownerId: null, teamId: null };
+
+/**
+ * Applies a push in one transaction and returns the entries of the rows not written (conflicts
+ * and refusals), in the order pushed. Each row is judged on its own: a refused row does not stop
+ * the others (all-or-nothing per document). The rows are locked and judged here; the writes,
+ * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0002).
+ * A document created meanwhile by another writer fails that call with 40001: decided again.
+ */
+export function applyPush(
+  db: Database,
+  user: AuthUser,
+  collection: ReplicatedCollection,
+  rows: readonly IncomingRow[],
+): Promise<Record<string, unknown>[]> {
+  return withRetry(() => db.transactionWithFinalCall((tx) => pushInTransaction(db, tx, user, collection, rows)));
+}
+
+async function pushInTransaction(
+  db: Database,
+  tx: Queryable,
+  user: AuthUser,
+  collection: ReplicatedCollection,
+  rows: readonly IncomingRow[],
+): Promise<{ result: Record<string, unknown>[]; finalCall?: FinalCall }> {
+  const source = VISIBILITY_SOURCE[collection];
+  let keysOfCustomers = new Map<string, VisibilityKeys>();
+  if (collection === 'customers') {
+    // Pushing a customer may change its keys, which re-keys its records: exclusive.
+    await lockCustomers(tx, rows.map((r) => r.id), true);
+  } else if (source === 'customer') {
+    const ids = new Set<string>();
+    for (const row of rows) {
+      const id = 'doc' in row.checked ? customerIdOf(collection, row.checked.doc) : null;
+      if (id) ids.add(id);
+    }
+    await lockCustomers(tx, [...ids], false);
+    keysOfCustomers = await customerKeys(tx, [...ids]);
+  }
+  const masters = await lockMasters(tx, collection, rows.map((r) => r.id));
+  // A record whose customer has not reached the server yet is the writer's until it does.
+  const writerKeys: VisibilityKeys = { ownerId: user.userId, teamId: user.teamId === '' ? null : user.teamId };
+  const keysFor = (doc: Record<string, unknown>) => {
+    if (source === 'self') return { keys: selfKeysOf(doc), customerId: null };
+    if (source === 'public') return { keys: NO_KEYS, customerId: null };
+    const customerId = customerIdOf(collection, doc);
+    return { keys: (customerId && keysOfCustomers.get(customerId)) || writerKeys, customerId };
+  };
+
+  const answers: Record<string, unknown>[] = [];
+  const writes: Write[] = [];
+  for (const row of rows) {
+    const decision = decide(user, collection, row, masters.get(row.id), keysFor);
+    if (decision.kind === 'answer') answers.push(decision.entry);
+    else if (decision.kind === 'write') writes.push({ id: row.id, ...decision });
+  }
+  if (writes.length === 0) return { result: answers };
+
+  const revocations: PendingRevocation[] = [];
+  for (const w of writes) {
+    if (w.master && !sameKeys(keysOfRow(w.master), w.keys)) {
+      revocations.push({ collection, doc_id: w.id, owner_id: w.master.owner_id, team_id: w.master.team_id });
+    }
+  }
+  const rekeys = collection === 'customers' ? await rekeyRecords(tx, writes, revocations) : [];
+
+  // Offsets within each collection's block of new sequence numbers: revocations, writes, re-keys.
+  const counts: Record<string, number> = {};
+  const offset = (c: ReplicatedCollection) => (counts[c] = (counts[c] ?? 0) + 1);
+  const plan = {
+    channel: db.channel,
+    collection,
+    user_id: user.userId,
+    device_id: user.deviceId,
+    counts,
+    revocations: revocations.map((r) => ({ ...r, off: offset(r.collection) })),
+    inserts: [] as object[],
+    updates: [] as object[],
+    rekeys: rekeys.map((r) => ({ ...r, off: 0 })),
+  };
+  for (const w of writes) {
+    const row = {
+      off: offset(collection),
+      id: w.id,
+      deleted: w.state.deleted,
+      doc: w.state.doc,
+      owner_id: w.keys.ownerId,
+      team_id: w.keys.teamId,
+      customer_id: w.customerId,
+    };
+    (w.master ? plan.updates : plan.inserts).push(row);
+  }
+  for (const r of plan.rekeys) r.off = offset(r.collection);
+  return { result: answers, finalCall: { fn: 'dangan_apply_push', arg: JSON.stringify(plan) } };
+}
+
+/**
+ * A customer created or given new keys takes its records along: each record whose keys differ
+ * gets the customer's keys (and travels again), and the keys it had lose sight of it.
+ */
+async function rekeyRecords(tx: Queryable, writes: readonly Write[], revocations: PendingRevocation[]): Promise<PendingRekey[]> {
+  const moved = new Map<string, VisibilityKeys>();
+  for (const w of writes) {
+    if (!w.master || !sameKeys(keysOfRow(w.master), w.keys)) moved.set(w.id, w.keys);
+  }
+  if (moved.size === 0) return [];
+  const rekeys: PendingRekey[] = [];
+  for (const dep of await lockDependents(tx, [...moved.keys()])) {
+    const keys = moved.get(dep.customer_id);
+    if (!keys || sameKeys(keysOfRow(dep), keys)) continue;
+    rekeys.push({ collection: dep.collection, id: dep.id, owner_id: keys.ownerId, team_id: keys.teamId });
+    revocations.push({ collection: dep.collection, doc_id: dep.id, owner_id: dep.owner_id, team_id: dep.team_id });
+  }
+  return rekeys;
+}

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './rules';
+export { jsonEqual } from './equal';

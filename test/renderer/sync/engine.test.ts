@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { RxStorage } from 'rxdb';
+import { setDeviceRevoked } from '../../../src/server/auth/tokens';
+import type { ConflictEntryData, RejectedEntryData } from '../../../src/shared/sync/inbox';
+import { customerDoc } from '../../server/helpers/docs';
+import { asMaster, login, pullAll, push, pushNew, type Doc } from '../../server/helpers/harness';
+import { startClient, testStorage } from './support/client';
+import { startHttpServer, type HttpTestServer } from './support/server';
+
+const CUSTOMERS = ['customers'] as const;
+
+describe('the sync engine against the real server', () => {
+  let server: HttpTestServer;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-engine-'));
+
+  beforeAll(async () => {
+    server = await startHttpServer({ dataDir });
+    await server.addUser('boss', 'manager', 't1');
+    await server.addUser('rep1', 'rep', 't1');
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function seed(count: number, overrides: Partial<Doc> = {}): Promise<Doc[]> {
+    const boss = await login(server.t, 'boss');
+    const rep = await login(server.t, 'rep1');
+    const docs = Array.from({ length: count }, () => customerDoc(rep.userId, 't1', overrides));
+    for (let i = 0; i < docs.length; i += 500) await pushNew(server.t, boss, 'customers', docs.slice(i, i + 500));
+    return docs;
+  }
+
+  async function serverDoc(id: string): Promise<Doc> {
+    const rep = await login(server.t, 'rep1');
+    const all = await pullAll(server.t, rep, 'customers', undefined, 1000);
+    const doc = all.documents.find((d) => d.id === id);
+    if (!doc) throw new Error(`no ${id} on the server`);
+    return doc;
+  }
+
+  it('pulls what the server holds, sends local edits, and keeps sensitive fields encrypted at rest only', async () => {
+    const [first] = await seed(300);
+    const memory = getRxStorageMemory();
+    const client = await startClient({
+      serverUrl: server.url,
+      username: 'rep1',
+      name: 'atrest',
+      collections: [...CUSTOMERS],
+      storage: testStorage(memory as RxStorage<unknown, unknown>),
+    });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      expect(await client.db.collections.customers.count().exec()).toBeGreaterThanOrEqual(300);
+
+      const doc = await client.db.collections.customers.findOne(first!.id).exec();
+      await doc!.incrementalPatch({ note: '客户要求周三上午拜访' });
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      await expect.poll(async () => (await serverDoc(first!.id))['note']).toBe('客户要求周三上午拜访');
+
+      // On the laptop the phone number is ciphertext; the server received it in plain text.
+      const raw = [...memory.collectionStates.entries()].find(([key]) => key === 'atrest--memory--customers--memory--0')![1];
+      const stored = raw.documents.get(first!.id) as Record<string, unknown>;
+      expect(typeof stored['contacts']).toBe('string');
+      expect(String(stored['contacts'])).not.toContain('13800000000');
+      expect(stored['name']).toBe(first!['name']);
+      const onServer = await serverDoc(first!.id);
+      expect((onServer['contacts'] as { mobile: string }[])[0]!.mobile).toBe('13800000000');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('merges fields changed on different sides and puts a field both changed in the inbox', async () => {
+    const [a, b] = await seed(2);
+    const storage = testStorage();
+    let client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'merge', collections: [...CUSTOMERS], storage });
+    await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+    const { user, token } = client;
+    await client.engine.stop();
+    // offline on the laptop: two edits
+    await (await client.db.collections.customers.findOne(a!.id).exec())!.incrementalPatch({ note: 'laptop note' });
+    await (await client.db.collections.customers.findOne(b!.id).exec())!.incrementalPatch({ industry: 'laptop industry' });
+    await client.db.close();
+    // meanwhile on the server: another field of a, the same field of b
+    const boss = await login(server.t, 'boss');
+    const [serverA, serverB] = [await serverDoc(a!.id), await serverDoc(b!.id)];
+    await push(server.t, boss, 'customers', [
+      { assumedMasterState: asMaster(serverA), newDocumentState: asMaster({ ...serverA, region: 'north', updatedBy: 'boss' }) },
+      { assumedMasterState: asMaster(serverB), newDocumentState: asMaster({ ...serverB, industry: 'server industry', updatedBy: 'boss' }) },
+    ]);
+
+    client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'merge', collections: [...CUSTOMERS], storage, user, token });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      await expect.poll(async () => (await serverDoc(a!.id))['note']).toBe('laptop note');
+      expect(await serverDoc(a!.id)).toMatchObject({ note: 'laptop note', region: 'north' });
+      expect(await serverDoc(b!.id)).toMatchObject({ industry: 'server industry' });
+      const localA = (await client.db.collections.customers.findOne(a!.id).exec())!.toJSON();
+      expect(localA).toMatchObject({ note: 'laptop note', region: 'north' });
+
+      const inbox = await client.db.collections.local.find({ selector: { kind: 'conflict', userId: user.id } }).exec();
+      expect(inbox.map((d) => d.toJSON().data as ConflictEntryData)).toEqual([
+        expect.objectContaining({ collection: 'customers', documentId: b!.id, field: 'industry', local: 'laptop industry', server: 'server industry' }),
+      ]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('shows a refused write with its reason and converges to the server', async () => {
+    const [doc] = await seed(1);
+    const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'refused', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      const local = await client.db.collections.customers.findOne(doc!.id).exec();
+      // a rep may not reassign a customer (a filing field)
+      await local!.incrementalPatch({ ownerId: 'someone-else' });
+      await expect
+        .poll(async () => (await client.db.collections.local.find({ selector: { kind: 'rejected', userId: client.user.id } }).exec()).length)
+        .toBe(1);
+      const [entry] = await client.db.collections.local.find({ selector: { kind: 'rejected', userId: client.user.id } }).exec();
+      expect(entry!.toJSON().data as RejectedEntryData).toMatchObject({
+        collection: 'customers',
+        documentId: doc!.id,
+        code: 'forbidden',
+        attempted: expect.objectContaining({ ownerId: 'someone-else' }),
+      });
+      await expect.poll(async () => (await client.db.collections.customers.findOne(doc!.id).exec())!.ownerId).toBe(doc!['ownerId']);
+      expect((await serverDoc(doc!.id))['ownerId']).toBe(doc!['ownerId']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('resumes an interrupted initial sync from its checkpoint', async () => {
+    await seed(1500, { note: 'bulk' });
+    const storage = testStorage();
+    let client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'resume', collections: [...CUSTOMERS], storage });
+    await client.waitFor((s) => s.received >= 500);
+    const { user, token } = client;
+    await client.close();
+    const kept = await (async () => {
+      client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'resume', collections: [...CUSTOMERS], storage, user, token });
+      return client;
+    })();
+    try {
+      const done = await kept.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null, 60_000);
+      const total = (await pullAll(server.t, await login(server.t, 'rep1'), 'customers', undefined, 1000)).documents.length;
+      expect(await kept.db.collections.customers.count().exec()).toBe(total);
+      // the second start only fetched what the first had not stored yet
+      const fetchedAgain = Math.max(...kept.statuses.map((s) => s.received), done.received);
+      expect(fetchedAgain).toBeLessThanOrEqual(total - 500 + 250);
+    } finally {
+      await kept.close();
+    }
+  });
+
+  it('stops syncing and says why when the device is revoked, keeping local changes', async () => {
+    const [doc] = await seed(1);
+    const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'revoked', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      expect(await setDeviceRevoked(server.t.server.db, client.deviceId, true)).toBe(true);
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed after revocation' });
+      const stopped = await client.waitFor((s) => s.stoppedBy !== null);
+      expect(stopped).toMatchObject({ phase: 'error', stoppedBy: 'deviceRevoked' });
+      expect((await client.db.collections.customers.findOne(doc!.id).exec())!.note).toBe('typed after revocation');
+      await setDeviceRevoked(server.t.server.db, client.deviceId, false);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('goes offline when the server stops, keeps working, and catches up by itself when it is back', async () => {
+    const [doc] = await seed(1);
+    const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'offline', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      const port = server.port;
+      await server.close({ keep: true });
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed while the server was down' });
+      const offline = await client.waitFor((s) => s.phase === 'offline');
+      expect(offline.error?.code).toMatch(/network|timeout|unavailable/);
+      expect(offline.retryAt).toBeGreaterThan(Date.now() - 1000);
+      server = await startHttpServer({ dataDir, port });
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers, 30_000);
+      await expect.poll(async () => (await serverDoc(doc!.id))['note'], { timeout: 10_000 }).toBe('typed while the server was down');
+    } finally {
+      await client.close();
+    }
+  });
+});
