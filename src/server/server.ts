@@ -29,10 +29,11 @@ export async function createServer(config: ServerConfig): Promise<DanganServer> 
     await sweepAttempts(db, config.loginWindowMs);
     const blobs = new BlobStore(config.blobDir, config.blobMaxBytes);
     await blobs.init();
-    let log: FastifyInstance['log'] | undefined;
-    const hub = new ChangeHub(db, { warn: (obj, msg) => log?.warn(obj, msg) });
+    // The hub needs the app's logger, and the app needs the hub.
+    const logger: { current?: FastifyInstance['log'] } = {};
+    const hub = new ChangeHub(db, { warn: (obj, msg) => logger.current?.warn(obj, msg) });
     const app = buildApp({ db, config, hub, blobs, validators: compileValidators() });
-    log = app.log;
+    logger.current = app.log;
     await hub.start();
     let closing: Promise<void> | undefined;
     return {

@@ -33,8 +33,6 @@ export class ResyncGuard<T> {
 
   /** The server (or the connection) says: pull before trusting the stream again. */
   resync(): void {
-    this.stream$.next(RESYNC);
-    return;
     this.generation++;
     this.holding = true;
     // Held events predate this RESYNC: the pull it starts covers them.
@@ -44,8 +42,6 @@ export class ResyncGuard<T> {
 
   /** A live change for this collection. */
   change(change: StreamChange<T>): void {
-    this.stream$.next({ documents: change.documents, checkpoint: change.checkpoint } as RxReplicationPullStreamItem<T, SyncCheckpoint>);
-    return;
     if (this.holding) {
       this.held.push(change);
       return;
