@@ -4,7 +4,8 @@
  * origin (so bench pages and the app share IndexedDB), runs the modules in order, prints a
  * table and, as the very last line, one JSON object with every module's figures.
  *
- * Options: --customers N (default 100000), --only a,b, --shots DIR, --no-build.
+ * Options: --customers N (default 100000), --only a,b, --shots DIR, --no-build,
+ * --keep DIR (keep the browser profile and main's data folder there, to look at afterwards).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ function option(name: string): string | undefined {
 const customers = Number(option('customers') ?? 100_000);
 const only = option('only')?.split(',');
 const shotsDir = option('shots') ?? null;
+const keepDir = option('keep');
 const modules = BENCH_MODULES.filter((m) => !only || only.includes(m.name));
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   if (shotsDir) mkdirSync(shotsDir, { recursive: true });
   // The e2e harness: the built app and the bench pages from one origin (shared IndexedDB) in
   // a fresh on-disk profile, window.dangan bridged to the real main-process handlers.
-  const app = await launchApp({ extraRoots: { '/__bench/': outDir }, viewport: { width: 1440, height: 900 } });
+  const kept = keepDir ? { userDataDir: path.join(keepDir, 'profile'), dataDir: path.join(keepDir, 'data') } : {};
+  if (keepDir) mkdirSync(kept.userDataDir!, { recursive: true });
+  const app = await launchApp({ ...kept, extraRoots: { '/__bench/': outDir }, viewport: { width: 1440, height: 900 } });
   const merged: Figures = {};
   try {
     const { page, context } = app;
@@ -78,7 +82,8 @@ async function main(): Promise<void> {
       log(`${m.name} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
-    await app.dispose();
+    if (keepDir) await app.close();
+    else await app.dispose();
   }
   printTable(modules, merged);
   console.log(JSON.stringify(merged));

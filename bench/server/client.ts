@@ -10,13 +10,20 @@ export interface BenchServer {
 }
 
 /** The server as `npm run server` runs it, in its own process, so clients and server do not share a CPU queue. */
-export function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+export function startServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<BenchServer> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'src/server/cli.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, DANGAN_PORT: '0', DANGAN_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'src/server/cli.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DANGAN_PORT: '0', DANGAN_LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -44,13 +51,19 @@ export class Api {
     readonly token: string,
   ) {}
 
-  static async login(url: string, username: string, password: string, deviceId: string): Promise<Api> {
+  static async login(
+    url: string,
+    username: string,
+    password: string,
+    deviceId: string,
+  ): Promise<Api> {
     const response = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password, deviceId, deviceName: 'bench' }),
     });
-    if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`login: ${response.status} ${await response.text()}`);
     return new Api(url, ((await response.json()) as { token: string }).token);
   }
 
@@ -60,17 +73,23 @@ export class Api {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(rows),
     });
-    if (response.status !== 200) throw new Error(`push: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`push: ${response.status} ${await response.text()}`);
     return (await response.json()) as unknown[];
   }
 
-  async pull(collection: string, checkpoint: unknown, limit: number): Promise<{ documents: { id: string }[]; checkpoint: unknown }> {
+  async pull(
+    collection: string,
+    checkpoint: unknown,
+    limit: number,
+  ): Promise<{ documents: { id: string }[]; checkpoint: unknown }> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
     const response = await fetch(`${this.url}/api/sync/${collection}/pull?${query}`, {
       headers: { authorization: `Bearer ${this.token}` },
     });
-    if (response.status !== 200) throw new Error(`pull: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`pull: ${response.status} ${await response.text()}`);
     return (await response.json()) as { documents: { id: string }[]; checkpoint: unknown };
   }
 
@@ -95,7 +114,8 @@ export class Api {
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (block.startsWith('data: ')) onMessage(JSON.parse(block.slice(6)), performance.now());
+            if (block.startsWith('data: '))
+              onMessage(JSON.parse(block.slice(6)), performance.now());
           }
         }
       } catch {

@@ -14,9 +14,22 @@ export function random(seed: number): () => number {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉玲红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣佳雪琳晶莉婷子涵思远志强海燕春梅';
-const COMPANY_WORDS = ['华兴', '恒达', '鑫源', '东方', '瑞丰', '联创', '金盛', '新世纪', '宏远', '永安'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉玲红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣佳雪琳晶莉婷子涵思远志强海燕春梅';
+const COMPANY_WORDS = [
+  '华兴',
+  '恒达',
+  '鑫源',
+  '东方',
+  '瑞丰',
+  '联创',
+  '金盛',
+  '新世纪',
+  '宏远',
+  '永安',
+];
 const COMPANY_KINDS = ['贸易有限公司', '电器有限公司', '科技有限公司', '商贸行', '家电城'];
 const PROVINCES = [
   ['浙江', '杭州', '西湖区'],
@@ -41,8 +54,16 @@ function mobile(rand: () => number): string {
 }
 
 /** Customers as the renderer writes them: valid under the shared schema, about 1.5 KB each. */
-export function makeCustomer(rand: () => number, index: number, ownerId: string, teamId: string): CustomerDoc {
-  const person = pick(rand, [...SURNAMES]) + pick(rand, [...GIVEN]) + (rand() < 0.6 ? pick(rand, [...GIVEN]) : '');
+export function makeCustomer(
+  rand: () => number,
+  index: number,
+  ownerId: string,
+  teamId: string,
+): CustomerDoc {
+  const person =
+    pick(rand, [...SURNAMES]) +
+    pick(rand, [...GIVEN]) +
+    (rand() < 0.6 ? pick(rand, [...GIVEN]) : '');
   const enterprise = rand() < 0.3;
   const name = enterprise ? `${pick(rand, COMPANY_WORDS)}${pick(rand, COMPANY_KINDS)}` : person;
   const syllables = pinyin(name, { toneType: 'none', type: 'array' });
@@ -63,7 +84,9 @@ export function makeCustomer(rand: () => number, index: number, ownerId: string,
     name,
     namePinyin: syllables.join('').slice(0, 120),
     nameInitials: syllables.map((s) => s[0] ?? '').join(''),
-    ...(enterprise ? { companyName: name, creditCode: `91330100${String(index).padStart(10, '0')}` } : {}),
+    ...(enterprise
+      ? { companyName: name, creditCode: `91330100${String(index).padStart(10, '0')}` }
+      : {}),
     contacts,
     addresses: [
       {
@@ -88,7 +111,11 @@ export function makeCustomer(rand: () => number, index: number, ownerId: string,
     points: Math.floor(rand() * 20000),
     archiveStatus: 'active',
     statusHistory: [],
-    location: { cabinet: `C${1 + Math.floor(rand() * 20)}`, shelf: String(1 + Math.floor(rand() * 6)), box: String(1 + Math.floor(rand() * 40)).padStart(2, '0') },
+    location: {
+      cabinet: `C${1 + Math.floor(rand() * 20)}`,
+      shelf: String(1 + Math.floor(rand() * 6)),
+      box: String(1 + Math.floor(rand() * 40)).padStart(2, '0'),
+    },
     lastVisitAt: rand() < 0.7 ? now - Math.floor(rand() * 90 * 86_400_000) : 0,
     nextTaskAt: 0,
     note: rand() < 0.5 ? '客户对售后响应速度比较满意，希望下季度安排上门保养。' : undefined,

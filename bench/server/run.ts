@@ -63,7 +63,9 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
     for (let i = 0; i < DOCS; i += SEED_BATCH) {
       const rows = [];
       for (let j = i; j < Math.min(DOCS, i + SEED_BATCH); j++) {
-        rows.push({ newDocumentState: { ...makeCustomer(rand, j, 'rep-1', 'team-1'), _deleted: false } });
+        rows.push({
+          newDocumentState: { ...makeCustomer(rand, j, 'rep-1', 'team-1'), _deleted: false },
+        });
       }
       const conflicts = await admin.push('customers', rows);
       if (conflicts.length) throw new Error(`seeding: ${conflicts.length} refused`);
@@ -86,18 +88,26 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
 
     log(`[${database}] push: ${CLIENTS} clients × ${ROUNDS} rounds × ${DOCS_PER_PUSH} docs…`);
     const clients = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, i) => Api.login(server.url, 'admin', ADMIN_PASSWORD, `bench-writer-${i}`)),
+      Array.from({ length: CLIENTS }, (_, i) =>
+        Api.login(server.url, 'admin', ADMIN_PASSWORD, `bench-writer-${i}`),
+      ),
     );
     // Every round's rows are made before the clock starts: the server's throughput is measured,
     // not the bench's document generator. After the first round half of each push edits the
     // client's own earlier documents (with the right assumed state), half creates new ones.
-    const rounds: { assumedMasterState?: unknown; newDocumentState: Record<string, unknown> }[][][] = [];
+    const rounds: {
+      assumedMasterState?: unknown;
+      newDocumentState: Record<string, unknown>;
+    }[][][] = [];
     const owned: Record<string, unknown>[][] = clients.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
       rounds.push(
         clients.map((_, c) => {
           const mine = owned[c] as Record<string, unknown>[];
-          const rows: { assumedMasterState?: unknown; newDocumentState: Record<string, unknown> }[] = [];
+          const rows: {
+            assumedMasterState?: unknown;
+            newDocumentState: Record<string, unknown>;
+          }[] = [];
           const edits = round === 0 ? 0 : DOCS_PER_PUSH / 2;
           for (let e = 0; e < edits; e++) {
             const index = Math.floor(rand() * mine.length);
@@ -108,7 +118,10 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
             mine[index] = next;
           }
           while (rows.length < DOCS_PER_PUSH) {
-            const doc = { ...makeCustomer(rand, DOCS + c * 1000 + mine.length, 'rep-1', 'team-1'), _deleted: false };
+            const doc = {
+              ...makeCustomer(rand, DOCS + c * 1000 + mine.length, 'rep-1', 'team-1'),
+              _deleted: false,
+            };
             rows.push({ newDocumentState: doc });
             mine.push(doc);
           }
@@ -144,7 +157,9 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
     const resynced = new Promise<void>((resolve) => (ready = resolve));
     const close = await listener.stream((message, at) => {
       if (message === 'RESYNC') ready();
-      else for (const doc of (message as { documents: { id: string }[] }).documents) arrivals.set(doc.id, at);
+      else
+        for (const doc of (message as { documents: { id: string }[] }).documents)
+          arrivals.set(doc.id, at);
     });
     await resynced;
     const eventMs: number[] = [];
@@ -153,7 +168,8 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
       const t0 = performance.now();
       await writer.push('customers', [{ newDocumentState: doc }]);
       const deadline = performance.now() + 5000;
-      while (!arrivals.has(doc.id) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 0));
+      while (!arrivals.has(doc.id) && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 0));
       const at = arrivals.get(doc.id);
       if (at === undefined) throw new Error('a stream event never arrived');
       eventMs.push(at - t0);
@@ -185,27 +201,48 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
   }
 }
 
-const BASELINE = { pullDocsPerSec: 2772, pushDocsPerSec: 1170, pushRoundP95Ms: 1031, eventP95Ms: 24.5 };
+const BASELINE = {
+  pullDocsPerSec: 2772,
+  pushDocsPerSec: 1170,
+  pushRoundP95Ms: 1031,
+  eventP95Ms: 24.5,
+};
 const TARGETS = { pullDocsPerSec: 10_000, pushDocsPerSec: 3000, eventP95Ms: 25 };
 
 function table(results: Figures[]): string {
   const rows: [string, (f: Figures) => string, string][] = [
-    ['initial pull (docs/s)', (f) => `${f.pullDocsPerSec} (${f.pullDocs} docs)`, `${BASELINE.pullDocsPerSec} / ≥ ${TARGETS.pullDocsPerSec}`],
-    ['push, 50 clients (docs/s)', (f) => String(f.pushDocsPerSec), `${BASELINE.pushDocsPerSec} / ≥ ${TARGETS.pushDocsPerSec}`],
+    [
+      'initial pull (docs/s)',
+      (f) => `${f.pullDocsPerSec} (${f.pullDocs} docs)`,
+      `${BASELINE.pullDocsPerSec} / ≥ ${TARGETS.pullDocsPerSec}`,
+    ],
+    [
+      'push, 50 clients (docs/s)',
+      (f) => String(f.pushDocsPerSec),
+      `${BASELINE.pushDocsPerSec} / ≥ ${TARGETS.pushDocsPerSec}`,
+    ],
     ['push round p95 (ms)', (f) => String(f.pushRoundP95Ms), `${BASELINE.pushRoundP95Ms}`],
     ['push request p95 (ms)', (f) => String(f.pushRequestP95Ms), '-'],
     ['push → event p50 (ms)', (f) => String(f.eventP50Ms), '-'],
-    ['push → event p95 (ms)', (f) => String(f.eventP95Ms), `${BASELINE.eventP95Ms} / ≤ ${TARGETS.eventP95Ms}`],
+    [
+      'push → event p95 (ms)',
+      (f) => String(f.eventP95Ms),
+      `${BASELINE.eventP95Ms} / ≤ ${TARGETS.eventP95Ms}`,
+    ],
     ['seeding, 1 client × 1000/push (docs/s)', (f) => String(f.seedDocsPerSec), '-'],
   ];
   const header = ['measure', ...results.map((r) => r.database), 'PouchDB/CouchDB / target'];
   const body = rows.map(([name, value, ref]) => [name, ...results.map(value), ref]);
-  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
-const postgresUrl = process.env['DANGAN_BENCH_DATABASE_URL'] || process.env['DANGAN_TEST_DATABASE_URL'] || undefined;
+const postgresUrl =
+  process.env['DANGAN_BENCH_DATABASE_URL'] || process.env['DANGAN_TEST_DATABASE_URL'] || undefined;
 const only = process.env['DANGAN_BENCH_ONLY'];
 const results: Figures[] = [];
 if (only !== 'postgres') results.push(await bench('pglite'));

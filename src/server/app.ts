@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerHistoryRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
@@ -23,7 +24,12 @@ export interface AppDeps {
 /** The HTTP surface: routes only; opening and closing resources is server.ts's job. */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { db, config, hub, blobs, validators } = deps;
+  const https =
+    config.tlsCertFile && config.tlsKeyFile
+      ? { https: { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } }
+      : {};
   const app = Fastify({
+    ...https,
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -36,7 +42,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: 'notFound', message: `no route ${request.method} ${request.url.slice(0, 200)}` });
+    void reply.status(404).send({
+      error: 'notFound',
+      message: `no route ${request.method} ${request.url.slice(0, 200)}`,
+    });
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('x-content-type-options', 'nosniff');

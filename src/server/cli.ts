@@ -25,10 +25,14 @@ async function main(argv: readonly string[]): Promise<number> {
     await serve(config);
     return -1;
   }
-  if (command !== 'users' && command !== 'devices') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  if (command !== 'users' && command !== 'devices')
+    throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   const opened = await openDatabase(config);
   try {
-    const output = command === 'users' ? await runUsersCommand(opened.db, config, rest) : await runDevicesCommand(opened.db, rest);
+    const output =
+      command === 'users'
+        ? await runUsersCommand(opened.db, config, rest)
+        : await runDevicesCommand(opened.db, rest);
     process.stdout.write(`${output}\n`);
     return 0;
   } finally {
@@ -41,8 +45,11 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof UserError || error instanceof ConfigError;
-    process.stderr.write(`${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    const known =
+      error instanceof UsageError || error instanceof UserError || error instanceof ConfigError;
+    process.stderr.write(
+      `${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
+    );
     process.exit(known ? 2 : 1);
   },
 );

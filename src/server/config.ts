@@ -32,6 +32,9 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Comment line on idle streams, so proxies keep them open and dead peers are noticed. */
   heartbeatMs: number;
+  /** PEM files: set both to serve HTTPS directly instead of behind a TLS proxy. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
 }
 
 const MB = 1024 * 1024;
@@ -64,8 +67,12 @@ const envSchema = z.object({
   DANGAN_SCRYPT_COST: int(10, 20).default(17),
   DANGAN_PG_POOL_SIZE: int(1, 1000).default(20),
   DANGAN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
-  DANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DANGAN_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   DANGAN_HEARTBEAT_SECONDS: int(1, 3600).default(20),
+  DANGAN_TLS_CERT_FILE: z.string().min(1).optional(),
+  DANGAN_TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {
@@ -74,13 +81,20 @@ export class ConfigError extends Error {
 
 /** Reads the environment; a bad value stops the server with the variable's name. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DANGAN_') && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('DANGAN_') && v !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.DANGAN_TLS_CERT_FILE === undefined) !== (e.DANGAN_TLS_KEY_FILE === undefined)) {
+    throw new ConfigError(
+      'invalid configuration:\n  DANGAN_TLS_CERT_FILE and DANGAN_TLS_KEY_FILE go together',
+    );
+  }
   const dataDir = path.resolve(e.DANGAN_DATA_DIR ?? path.join(PROJECT_ROOT, 'data', 'server'));
   return {
     host: e.DANGAN_HOST,
@@ -104,5 +118,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: e.DANGAN_TRUST_PROXY === '1' || e.DANGAN_TRUST_PROXY === 'true',
     logLevel: e.DANGAN_LOG_LEVEL,
     heartbeatMs: e.DANGAN_HEARTBEAT_SECONDS * 1000,
+    tlsCertFile: e.DANGAN_TLS_CERT_FILE,
+    tlsKeyFile: e.DANGAN_TLS_KEY_FILE,
   };
 }

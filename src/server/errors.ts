@@ -44,7 +44,11 @@ function fromFastify(error: FastifyError): { status: number; body: ApiError } | 
   return null;
 }
 
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   if (error instanceof ApiFailure) {
     if (error.code === 'rateLimited' && error.extra.retryAfterSeconds) {
       void reply.header('retry-after', String(error.extra.retryAfterSeconds));
@@ -62,5 +66,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return;
   }
   request.log.error({ err: error }, 'request failed');
-  void reply.status(500).send(body('internal', 'the server failed to handle this request; it was logged'));
+  void reply
+    .status(500)
+    .send(body('internal', 'the server failed to handle this request; it was logged'));
 }

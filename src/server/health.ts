@@ -19,7 +19,12 @@ export function registerHealthRoute(app: FastifyInstance, db: Database): void {
     }
     const report: HealthReport = {
       status: ok && db.feedConnected ? 'ok' : 'degraded',
-      database: { kind: db.kind, ok, latencyMs: Math.round((performance.now() - started) * 10) / 10, schemaVersion: version },
+      database: {
+        kind: db.kind,
+        ok,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        schemaVersion: version,
+      },
       changeFeed: db.feedConnected,
       version: SERVER_VERSION,
     };

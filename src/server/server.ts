@@ -25,7 +25,10 @@ export async function createServer(config: ServerConfig): Promise<DanganServer> 
   const opened = await openDatabase(config, (error) => console.error('database:', error.message));
   const { db } = opened;
   try {
-    const admin = await ensureAdmin(db, { adminPassword: config.adminPassword, scryptCost: config.scryptCost });
+    const admin = await ensureAdmin(db, {
+      adminPassword: config.adminPassword,
+      scryptCost: config.scryptCost,
+    });
     await sweepAttempts(db, config.loginWindowMs);
     const blobs = new BlobStore(config.blobDir, config.blobMaxBytes);
     await blobs.init();

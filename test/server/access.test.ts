@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './helpers/backends';
-import { creditDoc, customerDoc, referenceDoc, requestDoc, transactionDoc, visitDoc } from './helpers/docs';
+import {
+  creditDoc,
+  customerDoc,
+  referenceDoc,
+  requestDoc,
+  transactionDoc,
+  visitDoc,
+} from './helpers/docs';
 import {
   addUser,
   asMaster,
@@ -50,7 +57,7 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
 
   const ids = (docs: Doc[]) => docs.map((d) => d.id).sort();
 
-  it('a rep pulls their own and their team\'s customers and records, nobody else\'s', async () => {
+  it("a rep pulls their own and their team's customers and records, nobody else's", async () => {
     expect(ids((await pullAll(t, alice, 'customers')).documents)).toEqual([aliceCustomer.id]);
     expect(ids((await pullAll(t, bob, 'customers')).documents)).toEqual([aliceCustomer.id]);
     expect(ids((await pullAll(t, carol, 'customers')).documents)).toEqual([carolCustomer.id]);
@@ -62,7 +69,9 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
 
   it('clerks, managers and service agents read every customer', async () => {
     for (const session of [clerk, manager, service]) {
-      expect(ids((await pullAll(t, session, 'customers')).documents)).toEqual(ids([aliceCustomer, carolCustomer]));
+      expect(ids((await pullAll(t, session, 'customers')).documents)).toEqual(
+        ids([aliceCustomer, carolCustomer]),
+      );
     }
   });
 
@@ -77,7 +86,9 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
     }
     // A rep writing credit is refused, and told so; nothing of the stored credit comes back.
     const attempt = { ...credit, limit: 1_000_000 };
-    const [refused] = await push(t, alice, 'credit', [{ assumedMasterState: asMaster(credit), newDocumentState: asMaster(attempt) }]);
+    const [refused] = await push(t, alice, 'credit', [
+      { assumedMasterState: asMaster(credit), newDocumentState: asMaster(attempt) },
+    ]);
     expect(refused?._rejected).toMatchObject({ code: 'forbidden', documentId: credit.id });
     expect(refused).toMatchObject({ _deleted: true, limit: 1_000_000 });
     expect((await pullAll(t, manager, 'credit')).documents[0]?.limit).toBe(50000);
@@ -88,20 +99,33 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
     expect(await pushNew(t, admin, 'reference', [ref])).toEqual([]);
     expect((await pullAll(t, carol, 'reference')).documents.map((d) => d.id)).toContain(ref.id);
     const [refused] = await push(t, manager, 'reference', [
-      { assumedMasterState: asMaster(ref), newDocumentState: asMaster({ ...ref, label: 'changed' }) },
+      {
+        assumedMasterState: asMaster(ref),
+        newDocumentState: asMaster({ ...ref, label: 'changed' }),
+      },
     ]);
-    expect(refused).toMatchObject({ label: 'Team', _deleted: false, _rejected: { code: 'forbidden' } });
+    expect(refused).toMatchObject({
+      label: 'Team',
+      _deleted: false,
+      _rejected: { code: 'forbidden' },
+    });
   });
 
-  it('a rep cannot write another team\'s customer and learns nothing of it', async () => {
+  it("a rep cannot write another team's customer and learns nothing of it", async () => {
     const forged = { ...carolCustomer, name: 'taken over', ownerId: alice.userId, teamId: 'north' };
     const [refused] = await push(t, alice, 'customers', [{ newDocumentState: asMaster(forged) }]);
-    expect(refused).toEqual({ ...forged, _deleted: true, _rejected: expect.objectContaining({ code: 'forbidden' }) });
-    const stored = (await pullAll(t, clerk, 'customers')).documents.find((d) => d.id === carolCustomer.id);
+    expect(refused).toEqual({
+      ...forged,
+      _deleted: true,
+      _rejected: expect.objectContaining({ code: 'forbidden' }),
+    });
+    const stored = (await pullAll(t, clerk, 'customers')).documents.find(
+      (d) => d.id === carolCustomer.id,
+    );
     expect(stored?.name).toBe(carolCustomer.name);
   });
 
-  it('a rep cannot create a customer for another team, nor a record for another team\'s customer', async () => {
+  it("a rep cannot create a customer for another team, nor a record for another team's customer", async () => {
     const foreign = customerDoc(carol.userId, 'south');
     const [refused] = await pushNew(t, alice, 'customers', [foreign]);
     expect(refused?._rejected).toMatchObject({ code: 'forbidden', field: 'ownerId' });
@@ -118,7 +142,12 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
     ]);
     expect(refused).toEqual({
       ...asMaster(aliceCustomer),
-      _rejected: { code: 'forbidden', field: 'ownerId', documentId: aliceCustomer.id, message: expect.any(String) },
+      _rejected: {
+        code: 'forbidden',
+        field: 'ownerId',
+        documentId: aliceCustomer.id,
+        message: expect.any(String),
+      },
     });
     const retired = { ...aliceCustomer, archiveStatus: 'retired' };
     const [refusedRetire] = await push(t, alice, 'customers', [
@@ -127,10 +156,14 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
     expect(refusedRetire?._rejected).toMatchObject({ field: 'archiveStatus' });
     // The same changes by a clerk go through.
     expect(
-      await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(aliceCustomer), newDocumentState: asMaster(retired) }]),
+      await push(t, clerk, 'customers', [
+        { assumedMasterState: asMaster(aliceCustomer), newDocumentState: asMaster(retired) },
+      ]),
     ).toEqual([]);
     expect(
-      await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(retired), newDocumentState: asMaster(aliceCustomer) }]),
+      await push(t, clerk, 'customers', [
+        { assumedMasterState: asMaster(retired), newDocumentState: asMaster(aliceCustomer) },
+      ]),
     ).toEqual([]);
   });
 
@@ -141,7 +174,10 @@ describe.each(BACKENDS)('access policy enforced on $name', (backend) => {
     const pending = { ...request, status: 'pending' };
     expect(await pushNew(t, alice, 'requests', [pending])).toEqual([]);
     const [refusedDelete] = await push(t, bob, 'customers', [
-      { assumedMasterState: asMaster(aliceCustomer), newDocumentState: { ...aliceCustomer, _deleted: true } },
+      {
+        assumedMasterState: asMaster(aliceCustomer),
+        newDocumentState: { ...aliceCustomer, _deleted: true },
+      },
     ]);
     expect(refusedDelete?._rejected?.message).toMatch(/delete/);
     expect(refusedDelete?._deleted).toBe(false);

@@ -4,7 +4,15 @@ import { ensureAdmin } from '../../src/server/auth/bootstrap';
 import { createUser, setDisabled, setPassword } from '../../src/server/auth/users';
 import { setDeviceRevoked } from '../../src/server/auth/tokens';
 import { BACKENDS } from './helpers/backends';
-import { addUser, auth, login, newDeviceId, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  auth,
+  login,
+  newDeviceId,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from './helpers/harness';
 
 describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
   let t: TestServer;
@@ -14,7 +22,12 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
   });
   afterAll(() => t.close());
 
-  const tryLogin = (username: string, password: string, address = '10.0.0.1', deviceId = newDeviceId()) =>
+  const tryLogin = (
+    username: string,
+    password: string,
+    address = '10.0.0.1',
+    deviceId = newDeviceId(),
+  ) =>
     t.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -22,7 +35,11 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
       payload: { username, password, deviceId, deviceName: 'laptop' },
     });
   const me = (token: string) =>
-    t.server.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    t.server.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   it('creates the admin on first start and signs it in', async () => {
     expect(t.server.admin).toEqual({ created: true });
@@ -33,19 +50,34 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
 
   it('keeps only a scrypt hash of the password and a SHA-256 of the token', async () => {
     const session = await addUser(t, 'hashcheck', 'rep', 'north');
-    const users = await t.server.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'hashcheck'");
+    const users = await t.server.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM users WHERE username = 'hashcheck'",
+    );
     expect(users[0]?.password_hash).toMatch(/^scrypt\$10\$8\$1\$/);
     expect(users[0]?.password_hash).not.toContain(TEST_PASSWORD);
-    const tokens = await t.server.db.query<{ hash: string; device_id: string }>('SELECT hash, device_id FROM tokens WHERE user_id = $1', [
-      session.userId,
+    const tokens = await t.server.db.query<{ hash: string; device_id: string }>(
+      'SELECT hash, device_id FROM tokens WHERE user_id = $1',
+      [session.userId],
+    );
+    expect(tokens).toEqual([
+      {
+        hash: createHash('sha256').update(session.token).digest('hex'),
+        device_id: session.deviceId,
+      },
     ]);
-    expect(tokens).toEqual([{ hash: createHash('sha256').update(session.token).digest('hex'), device_id: session.deviceId }]);
     const body = (await me(session.token)).json();
-    expect(body).toMatchObject({ user: { username: 'hashcheck', role: 'rep', teamId: 'north' }, deviceId: session.deviceId });
+    expect(body).toMatchObject({
+      user: { username: 'hashcheck', role: 'rep', teamId: 'north' },
+      deviceId: session.deviceId,
+    });
   });
 
   it('answers a wrong password and an unknown user alike', async () => {
-    await createUser(t.server.db, { username: 'wrongpw', role: 'rep', password: TEST_PASSWORD }, t.config.scryptCost);
+    await createUser(
+      t.server.db,
+      { username: 'wrongpw', role: 'rep', password: TEST_PASSWORD },
+      t.config.scryptCost,
+    );
     const wrong = await tryLogin('wrongpw', 'not the password', '10.1.0.1');
     const unknown = await tryLogin('nobody-here', 'whatever it is', '10.1.0.2');
     expect(wrong.statusCode).toBe(401);
@@ -54,31 +86,48 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
   });
 
   it('limits attempts per user, even with the right password afterwards, and says when to retry', async () => {
-    await createUser(t.server.db, { username: 'guessed', role: 'rep', password: TEST_PASSWORD }, t.config.scryptCost);
-    for (let i = 0; i < 3; i++) expect((await tryLogin('guessed', `guess ${i}`, `10.2.0.${i}`)).statusCode).toBe(401);
+    await createUser(
+      t.server.db,
+      { username: 'guessed', role: 'rep', password: TEST_PASSWORD },
+      t.config.scryptCost,
+    );
+    for (let i = 0; i < 3; i++)
+      expect((await tryLogin('guessed', `guess ${i}`, `10.2.0.${i}`)).statusCode).toBe(401);
     const locked = await tryLogin('guessed', TEST_PASSWORD, '10.2.0.9');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ error: 'rateLimited', retryAfterSeconds: expect.any(Number) });
+    expect(locked.json()).toMatchObject({
+      error: 'rateLimited',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('limits attempts per address across user names', async () => {
-    for (let i = 0; i < 8; i++) expect((await tryLogin(`spray${i}`, 'password1', '10.3.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await tryLogin(`spray${i}`, 'password1', '10.3.0.1')).statusCode).toBe(401);
     expect((await tryLogin('spray-next', 'password1', '10.3.0.1')).statusCode).toBe(429);
     expect((await tryLogin('spray-next', 'password1', '10.3.0.2')).statusCode).toBe(401);
   });
 
   it('a successful sign-in forgives earlier failures of that user', async () => {
-    await createUser(t.server.db, { username: 'forgetful', role: 'rep', password: TEST_PASSWORD }, t.config.scryptCost);
+    await createUser(
+      t.server.db,
+      { username: 'forgetful', role: 'rep', password: TEST_PASSWORD },
+      t.config.scryptCost,
+    );
     for (let i = 0; i < 2; i++) await tryLogin('forgetful', 'wrong', '10.4.0.1');
     expect((await tryLogin('forgetful', TEST_PASSWORD, '10.4.0.1')).statusCode).toBe(200);
-    for (let i = 0; i < 3; i++) expect((await tryLogin('forgetful', 'wrong', '10.4.0.2')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await tryLogin('forgetful', 'wrong', '10.4.0.2')).statusCode).toBe(401);
     expect((await tryLogin('forgetful', TEST_PASSWORD, '10.4.0.3')).statusCode).toBe(429);
   });
 
   it('an expired token is refused as expired', async () => {
     const session = await addUser(t, 'expiring', 'rep');
-    await t.server.db.query("UPDATE tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1", [session.userId]);
+    await t.server.db.query(
+      "UPDATE tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [session.userId],
+    );
     const response = await me(session.token);
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: 'tokenExpired' });
@@ -86,7 +135,11 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
 
   it('sign-out, a password reset and disabling each end sessions at once', async () => {
     const session = await addUser(t, 'leaver', 'rep');
-    const logout = await t.server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth(session) });
+    const logout = await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: auth(session),
+    });
     expect(logout.statusCode).toBe(204);
     expect((await me(session.token)).json()).toMatchObject({ error: 'tokenRevoked' });
 
@@ -115,7 +168,9 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: 'deviceRevoked' });
     await setDeviceRevoked(t.server.db, lost.deviceId, false);
-    expect((await tryLogin('traveller', TEST_PASSWORD, '10.6.0.2', lost.deviceId)).statusCode).toBe(200);
+    expect((await tryLogin('traveller', TEST_PASSWORD, '10.6.0.2', lost.deviceId)).statusCode).toBe(
+      200,
+    );
     expect(await setDeviceRevoked(t.server.db, 'no-such-device', true)).toBe(false);
   });
 
@@ -128,7 +183,12 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
       { username: 'x', password: 'y', deviceId: 'device-123456', deviceName: '', admin: true },
     ];
     for (const payload of bodies) {
-      const response = await t.server.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress: '10.7.0.1' });
+      const response = await t.server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        remoteAddress: '10.7.0.1',
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ error: 'badRequest' });
     }
@@ -144,7 +204,9 @@ describe.each(BACKENDS)('first start without DANGAN_ADMIN_PASSWORD on $name', (b
       const session = await login(t, 'admin', password);
       expect(session.token).toMatch(/^dgn_/);
       // A later start finds users and creates nothing.
-      expect(await ensureAdmin(t.server.db, { adminPassword: undefined, scryptCost: 10 })).toEqual({ created: false });
+      expect(await ensureAdmin(t.server.db, { adminPassword: undefined, scryptCost: 10 })).toEqual({
+        created: false,
+      });
     } finally {
       await t.close();
     }

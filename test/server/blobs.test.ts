@@ -5,7 +5,16 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './helpers/backends';
 import { attachmentDoc, customerDoc } from './helpers/docs';
-import { addUser, asMaster, auth, push, pushNew, startTestServer, type Session, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  asMaster,
+  auth,
+  push,
+  pushNew,
+  startTestServer,
+  type Session,
+  type TestServer,
+} from './helpers/harness';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -23,7 +32,12 @@ describe.each(BACKENDS)('attachment blobs on $name', (backend) => {
   });
   afterAll(() => t.close());
 
-  const put = (session: Session, name: string, bytes: Buffer, headers: Record<string, string> = {}) =>
+  const put = (
+    session: Session,
+    name: string,
+    bytes: Buffer,
+    headers: Record<string, string> = {},
+  ) =>
     t.server.app.inject({
       method: 'PUT',
       url: `/api/blobs/${name}`,
@@ -59,7 +73,12 @@ describe.each(BACKENDS)('attachment blobs on $name', (backend) => {
     expect((await get(carol, name)).statusCode).toBe(404);
 
     // Deleting the record withdraws the file from readers.
-    await push(t, alice, 'attachments', [{ assumedMasterState: asMaster(attachment), newDocumentState: { ...attachment, _deleted: true } }]);
+    await push(t, alice, 'attachments', [
+      {
+        assumedMasterState: asMaster(attachment),
+        newDocumentState: { ...attachment, _deleted: true },
+      },
+    ]);
     expect((await get(alice, name)).statusCode).toBe(404);
   });
 
@@ -69,7 +88,12 @@ describe.each(BACKENDS)('attachment blobs on $name', (backend) => {
     const response = await put(alice, wrongName, bytes);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: 'hashMismatch' });
-    const file = path.join(t.config.blobDir, wrongName.slice(0, 2), wrongName.slice(2, 4), wrongName);
+    const file = path.join(
+      t.config.blobDir,
+      wrongName.slice(0, 2),
+      wrongName.slice(2, 4),
+      wrongName,
+    );
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(path.join(t.config.blobDir, 'tmp'))).toEqual([]);
   });

@@ -18,18 +18,38 @@ describe.each(BACKENDS)('users and devices commands on $name', (backend) => {
   const users = (...argv: string[]) => runUsersCommand(t.server.db, t.config, argv);
 
   it('adds a user with a generated password shown once, and lists it', async () => {
-    const out = await users('add', 'Alice', '--role', 'rep', '--team', 'north', '--display-name', '王小丽');
+    const out = await users(
+      'add',
+      'Alice',
+      '--role',
+      'rep',
+      '--team',
+      'north',
+      '--display-name',
+      '王小丽',
+    );
     expect(out).toMatch(/^added alice \(rep, team north\)/);
     const password = /password \(shown once\): (\S+)/.exec(out)?.[1] as string;
     const session = await login(t, 'alice', password);
-    const me = await t.server.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth(session) });
-    expect(me.json().user).toMatchObject({ username: 'alice', displayName: '王小丽', role: 'rep', teamId: 'north' });
+    const me = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: auth(session),
+    });
+    expect(me.json().user).toMatchObject({
+      username: 'alice',
+      displayName: '王小丽',
+      role: 'rep',
+      teamId: 'north',
+    });
     expect(await users('list')).toMatch(/alice\s+rep\s+north\s+active/);
   });
 
   it('changes role and team, disables, enables and resets passwords', async () => {
     await addUser(t, 'bob', 'rep', 'north');
-    expect(await users('set', 'bob', '--role', 'manager', '--no-team')).toMatch(/bob: manager, team -/);
+    expect(await users('set', 'bob', '--role', 'manager', '--no-team')).toMatch(
+      /bob: manager, team -/,
+    );
     expect(await users('disable', 'bob')).toMatch(/disabled/);
     expect(await users('list')).toMatch(/bob\s+manager\s+-\s+disabled/);
     expect(await users('enable', 'bob')).toMatch(/enabled/);
@@ -44,7 +64,9 @@ describe.each(BACKENDS)('users and devices commands on $name', (backend) => {
     await expect(users('add', 'bad name!', '--role', 'rep')).rejects.toThrow(/invalid user name/);
     await expect(users('add', 'alice', '--role', 'rep')).rejects.toThrow(/already exists/);
     await expect(users('set', 'nobody', '--role', 'rep')).rejects.toThrow(/no user named nobody/);
-    await expect(users('add', 'carol', '--role', 'rep', '--wat')).rejects.toThrow(/unknown option --wat/);
+    await expect(users('add', 'carol', '--role', 'rep', '--wat')).rejects.toThrow(
+      /unknown option --wat/,
+    );
     await expect(users('frobnicate')).rejects.toThrow(/unknown users command/);
   });
 
@@ -52,20 +74,36 @@ describe.each(BACKENDS)('users and devices commands on $name', (backend) => {
     const session = await addUser(t, 'dora', 'rep');
     expect(await runDevicesCommand(t.server.db, ['list'])).toContain(session.deviceId);
     expect(await runDevicesCommand(t.server.db, ['revoke', session.deviceId])).toMatch(/revoked/);
-    const me = await t.server.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth(session) });
+    const me = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: auth(session),
+    });
     expect(me.statusCode).toBe(401);
-    expect(await runDevicesCommand(t.server.db, ['list'])).toMatch(new RegExp(`${session.deviceId}.*revoked`));
-    await expect(runDevicesCommand(t.server.db, ['revoke', 'nope'])).rejects.toThrow(/no device nope/);
+    expect(await runDevicesCommand(t.server.db, ['list'])).toMatch(
+      new RegExp(`${session.deviceId}.*revoked`),
+    );
+    await expect(runDevicesCommand(t.server.db, ['revoke', 'nope'])).rejects.toThrow(
+      /no device nope/,
+    );
   });
 });
 
 describe('the server command line, as npm run server runs it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-cli-'));
-  const env = { DANGAN_DATA_DIR: dataDir, DANGAN_SCRYPT_COST: '10', DANGAN_ADMIN_PASSWORD: 'cli test admin password' };
+  const env = {
+    DANGAN_DATA_DIR: dataDir,
+    DANGAN_SCRYPT_COST: '10',
+    DANGAN_ADMIN_PASSWORD: 'cli test admin password',
+  };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('adds a user with a password from standard input and fails clearly on a bad command', async () => {
-    const added = await runCli(['users', 'add', 'eve', '--role', 'clerk', '--password-stdin'], env, 'a password from stdin\n');
+    const added = await runCli(
+      ['users', 'add', 'eve', '--role', 'clerk', '--password-stdin'],
+      env,
+      'a password from stdin\n',
+    );
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/added eve \(clerk\)/);
@@ -75,11 +113,11 @@ describe('the server command line, as npm run server runs it', () => {
     expect(bad.stderr).toMatch(/unknown role "wizard"/);
     const help = await runCli(['help'], env);
     expect(help.stdout).toMatch(/users reset-password/);
-  });
+  }, 120_000);
 
   it('names the variable of a bad setting', async () => {
     const result = await runCli(['users', 'list'], { ...env, DANGAN_PORT: 'eighty' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/DANGAN_PORT/);
-  });
+  }, 60_000);
 });

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncCheckpoint } from '../../src/shared/sync/protocol';
 import { BACKENDS } from './helpers/backends';
 import { customerDoc } from './helpers/docs';
-import { addUser, pull, pullAll, push, startTestServer, type Doc, type Session, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  pull,
+  pullAll,
+  push,
+  startTestServer,
+  type Doc,
+  type Session,
+  type TestServer,
+} from './helpers/harness';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -18,7 +27,7 @@ function random(seed: number): () => number {
 
 const WRITERS = 8;
 const ROUNDS_PER_WRITER = 20;
-const READERS = 3;
+const READERS = 4;
 const SCENARIOS = 3;
 
 /**
@@ -48,7 +57,10 @@ describe.each(BACKENDS)('no change is skipped by a concurrent pull on $name', (b
       const rows: { assumedMasterState?: Doc; newDocumentState: Doc }[] = [];
       const fresh = 1 + Math.floor(rand() * 8);
       for (let i = 0; i < fresh; i++) {
-        const doc = { ...customerDoc('rep', 'team', { note: 'x'.repeat(Math.floor(rand() * 4000)) }), _deleted: false };
+        const doc = {
+          ...customerDoc('rep', 'team', { note: 'x'.repeat(Math.floor(rand() * 4000)) }),
+          _deleted: false,
+        };
         rows.push({ newDocumentState: doc });
       }
       const edits = Math.min(mine.length, Math.floor(rand() * 4));
@@ -56,7 +68,10 @@ describe.each(BACKENDS)('no change is skipped by a concurrent pull on $name', (b
       while (picked.size < edits) picked.add(Math.floor(rand() * mine.length));
       for (const index of picked) {
         const current = mine[index] as Doc;
-        rows.push({ assumedMasterState: current, newDocumentState: { ...current, points: (current.points as number) + 1 } });
+        rows.push({
+          assumedMasterState: current,
+          newDocumentState: { ...current, points: (current.points as number) + 1 },
+        });
       }
       const conflicts = await push(t, session, 'customers', rows);
       expect(conflicts).toEqual([]);
@@ -70,12 +85,24 @@ describe.each(BACKENDS)('no change is skipped by a concurrent pull on $name', (b
     return written;
   }
 
-  async function reader(session: Session, stop: () => boolean, rand: () => number) {
+  /** Half the readers trail in small pages; half keep up, so their checkpoints jump to the head. */
+  async function reader(
+    session: Session,
+    stop: () => boolean,
+    rand: () => number,
+    maxPage: number,
+  ) {
     const seen = new Map<string, Doc>();
     let checkpoint: SyncCheckpoint | undefined;
     let pulls = 0;
     while (!stop()) {
-      const page = await pull(t, session, 'customers', checkpoint, 1 + Math.floor(rand() * 9));
+      const page = await pull(
+        t,
+        session,
+        'customers',
+        checkpoint,
+        1 + Math.floor(rand() * maxPage),
+      );
       for (const doc of page.documents) seen.set(doc.id, doc);
       if (checkpoint) expect(page.checkpoint.seq).toBeGreaterThanOrEqual(checkpoint.seq);
       checkpoint = page.checkpoint;
@@ -93,14 +120,20 @@ describe.each(BACKENDS)('no change is skipped by a concurrent pull on $name', (b
     it(`scenario ${scenario}: ${WRITERS} writers × ${ROUNDS_PER_WRITER} rounds against ${READERS} polling readers`, async () => {
       const rand = random(1000 + scenario);
       let done = false;
-      const readerRuns = readers.map((r, i) => reader(r, () => done, random(scenario * 100 + i)));
+      const readerRuns = readers.map((r, i) =>
+        reader(r, () => done, random(scenario * 100 + i), i % 2 ? 9 : 500),
+      );
       const writes = await Promise.all(
         writers.map((w, i) => writer(w, random(scenario * 10 + i + Math.floor(rand() * 1000)))),
       ).finally(() => {
         done = true;
       });
       const results = await Promise.all(readerRuns);
-      const truth = new Map((await pullAll(t, readers[0] as Session, 'customers', undefined, 1000)).documents.map((d) => [d.id, d]));
+      const truth = new Map(
+        (await pullAll(t, readers[0] as Session, 'customers', undefined, 1000)).documents.map(
+          (d) => [d.id, d],
+        ),
+      );
       expect(writes.reduce((a, b) => a + b, 0)).toBeGreaterThan(WRITERS * ROUNDS_PER_WRITER);
       for (const { seen, pulls } of results) {
         expect(pulls).toBeGreaterThan(1);

@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:https';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, ConfigError, PROJECT_ROOT } from '../../src/server/config';
+import { MIGRATIONS } from '../../src/server/db/migrations/index';
 import { BACKENDS } from './helpers/backends';
 import { startTestServer } from './helpers/harness';
 
@@ -35,7 +40,12 @@ describe('configuration from the environment', () => {
   });
 
   it('names the variable of every bad value', () => {
-    const bad = { DANGAN_PORT: '70000', DANGAN_DATABASE_URL: 'mysql://x', DANGAN_ADMIN_PASSWORD: 'short', DANGAN_LOG_LEVEL: 'loud' };
+    const bad = {
+      DANGAN_PORT: '70000',
+      DANGAN_DATABASE_URL: 'mysql://x',
+      DANGAN_ADMIN_PASSWORD: 'short',
+      DANGAN_LOG_LEVEL: 'loud',
+    };
     expect(() => configFromEnv(bad)).toThrow(ConfigError);
     try {
       configFromEnv(bad);
@@ -45,13 +55,69 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('serving HTTPS directly', () => {
+  it('answers over TLS with the configured certificate', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dangan-tls-'));
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-days',
+        '1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const t = await startTestServer(
+      { name: 'pglite' },
+      { config: { tlsCertFile: cert, tlsKeyFile: key } },
+    );
+    try {
+      const url = await t.server.app.listen({ host: '127.0.0.1', port: 0 });
+      expect(url).toMatch(/^https:/);
+      const body = await new Promise<string>((resolve, reject) => {
+        get(`${url}/api/health`, { rejectUnauthorized: false }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        }).on('error', reject);
+      });
+      expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a certificate without its key', () => {
+    expect(() => configFromEnv({ DANGAN_TLS_CERT_FILE: '/x.pem' })).toThrow(/go together/);
+  });
+});
+
 describe.each(BACKENDS)('health on $name', (backend) => {
   it('reports the database state: 200 while it answers, 503 once it does not', async () => {
     const t = await startTestServer(backend);
     try {
       const ok = await t.server.app.inject({ method: 'GET', url: '/api/health' });
       expect(ok.statusCode).toBe(200);
-      expect(ok.json()).toMatchObject({ status: 'ok', database: { kind: backend.name, ok: true, schemaVersion: 1 }, changeFeed: true });
+      expect(ok.json()).toMatchObject({
+        status: 'ok',
+        database: { kind: backend.name, ok: true, schemaVersion: MIGRATIONS.length },
+        changeFeed: true,
+      });
       await t.server.db.close();
       const down = await t.server.app.inject({ method: 'GET', url: '/api/health' });
       expect(down.statusCode).toBe(503);

@@ -4,7 +4,15 @@ import { jsonEqual } from '../../src/shared/access';
 import type { SyncCheckpoint } from '../../src/shared/sync/protocol';
 import { BACKENDS } from './helpers/backends';
 import { customerDoc } from './helpers/docs';
-import { addUser, pullAll, push, startTestServer, type Doc, type Session, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  pullAll,
+  push,
+  startTestServer,
+  type Doc,
+  type Session,
+  type TestServer,
+} from './helpers/harness';
 
 const CLIENTS = 3;
 const DOCS = 3;
@@ -16,9 +24,23 @@ type Op =
   | { kind: 'pull'; client: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('edit' as const), client: fc.nat(CLIENTS - 1), doc: fc.nat(DOCS - 1), name: fc.string({ maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('delete' as const), client: fc.nat(CLIENTS - 1), doc: fc.nat(DOCS - 1) }),
-  fc.record({ kind: fc.constant('blind' as const), client: fc.nat(CLIENTS - 1), doc: fc.nat(DOCS - 1), name: fc.string({ maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    client: fc.nat(CLIENTS - 1),
+    doc: fc.nat(DOCS - 1),
+    name: fc.string({ maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    client: fc.nat(CLIENTS - 1),
+    doc: fc.nat(DOCS - 1),
+  }),
+  fc.record({
+    kind: fc.constant('blind' as const),
+    client: fc.nat(CLIENTS - 1),
+    doc: fc.nat(DOCS - 1),
+    name: fc.string({ maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('pull' as const), client: fc.nat(CLIENTS - 1) }),
 );
 
@@ -43,15 +65,27 @@ describe.each(BACKENDS)('conflict detection (property) on $name', (backend) => {
   it('pushes are accepted or answered with the server state, exactly as the model says', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (ops) => {
-        const templates = Array.from({ length: DOCS }, () => ({ ...customerDoc('rep', 'team'), _deleted: false }) as Doc);
+        const templates = Array.from(
+          { length: DOCS },
+          () => ({ ...customerDoc('rep', 'team'), _deleted: false }) as Doc,
+        );
         const ids = new Set(templates.map((d) => d.id));
         const model = new Map<string, Doc>();
         const views = Array.from({ length: CLIENTS }, () => new Map<string, Doc>());
-        const checkpoints: (SyncCheckpoint | undefined)[] = Array.from({ length: CLIENTS }, () => undefined);
+        const checkpoints: (SyncCheckpoint | undefined)[] = Array.from(
+          { length: CLIENTS },
+          () => undefined,
+        );
 
         async function pullClient(client: number) {
-          const page = await pullAll(t, sessions[client] as Session, 'customers', checkpoints[client]);
-          for (const doc of page.documents) if (ids.has(doc.id)) (views[client] as Map<string, Doc>).set(doc.id, doc);
+          const page = await pullAll(
+            t,
+            sessions[client] as Session,
+            'customers',
+            checkpoints[client],
+          );
+          for (const doc of page.documents)
+            if (ids.has(doc.id)) (views[client] as Map<string, Doc>).set(doc.id, doc);
           checkpoints[client] = page.checkpoint;
         }
 
@@ -65,12 +99,15 @@ describe.each(BACKENDS)('conflict detection (property) on $name', (backend) => {
           const known = op.kind === 'blind' ? undefined : view.get(template.id);
           const base = known ?? template;
           const next: Doc =
-            op.kind === 'delete' ? { ...base, _deleted: true } : { ...base, name: op.name, _deleted: false };
+            op.kind === 'delete'
+              ? { ...base, _deleted: true }
+              : { ...base, name: op.name, _deleted: false };
           const answer = await push(t, sessions[op.client] as Session, 'customers', [
             { assumedMasterState: known ?? null, newDocumentState: next },
           ]);
           const master = model.get(template.id);
-          const written = !master || jsonEqual(master, next) || (known !== undefined && jsonEqual(known, master));
+          const written =
+            !master || jsonEqual(master, next) || (known !== undefined && jsonEqual(known, master));
           if (written) {
             expect(answer).toEqual([]);
             model.set(template.id, next);
@@ -82,7 +119,8 @@ describe.each(BACKENDS)('conflict detection (property) on $name', (backend) => {
         }
         for (let client = 0; client < CLIENTS; client++) {
           await pullClient(client);
-          for (const [id, doc] of model) expect((views[client] as Map<string, Doc>).get(id)).toEqual(doc);
+          for (const [id, doc] of model)
+            expect((views[client] as Map<string, Doc>).get(id)).toEqual(doc);
         }
       }),
       { numRuns: 40 },

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/sync/protocol';
 import { BACKENDS } from './helpers/backends';
 import { customerDoc } from './helpers/docs';
-import { addUser, asMaster, auth, push, pushNew, startTestServer, type Session, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  asMaster,
+  auth,
+  push,
+  pushNew,
+  startTestServer,
+  type Session,
+  type TestServer,
+} from './helpers/harness';
 
 describe.each(BACKENDS)('audit trail and history on $name', (backend) => {
   let t: TestServer;
@@ -19,30 +28,56 @@ describe.each(BACKENDS)('audit trail and history on $name', (backend) => {
   afterAll(() => t.close());
 
   const history = (session: Session, collection: string, id: string) =>
-    t.server.app.inject({ method: 'GET', url: `/api/history/${collection}/${id}`, headers: auth(session) });
+    t.server.app.inject({
+      method: 'GET',
+      url: `/api/history/${collection}/${id}`,
+      headers: auth(session),
+    });
 
   it('records every accepted write with who, which device, when, before and after', async () => {
     const doc = customerDoc(alice.userId, 'north');
     await pushNew(t, alice, 'customers', [doc]);
     const edited = { ...doc, name: '改过的名字' };
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: asMaster(edited) }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(doc), newDocumentState: asMaster(edited) },
+    ]);
     // Neither a conflict nor a refusal is a write.
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: asMaster({ ...doc, name: 'stale' }) }]);
-    await push(t, alice, 'customers', [{ assumedMasterState: asMaster(edited), newDocumentState: asMaster({ ...edited, ownerId: carol.userId }) }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(doc), newDocumentState: asMaster({ ...doc, name: 'stale' }) },
+    ]);
+    await push(t, alice, 'customers', [
+      {
+        assumedMasterState: asMaster(edited),
+        newDocumentState: asMaster({ ...edited, ownerId: carol.userId }),
+      },
+    ]);
     // Nor is a retry of what is already stored.
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: asMaster(edited) }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(doc), newDocumentState: asMaster(edited) },
+    ]);
 
     const response = await history(alice, 'customers', doc.id);
     expect(response.statusCode).toBe(200);
     const entries = response.json<{ entries: HistoryEntry[] }>().entries;
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ userId: alice.userId, username: 'alice', deviceId: alice.deviceId, before: null, after: asMaster(doc) });
-    expect(entries[1]).toMatchObject({ username: 'clerk', deviceId: clerk.deviceId, before: asMaster(doc), after: asMaster(edited) });
+    expect(entries[0]).toMatchObject({
+      userId: alice.userId,
+      username: 'alice',
+      deviceId: alice.deviceId,
+      before: null,
+      after: asMaster(doc),
+    });
+    expect(entries[1]).toMatchObject({
+      username: 'clerk',
+      deviceId: clerk.deviceId,
+      before: asMaster(doc),
+      after: asMaster(edited),
+    });
     expect(entries[1]!.at).toBeGreaterThanOrEqual(entries[0]!.at);
     expect(Math.abs(entries[1]!.at - Date.now())).toBeLessThan(60_000);
   });
 
-  it('shows a record\'s history only to users who may read the record', async () => {
+  it("shows a record's history only to users who may read the record", async () => {
     const doc = customerDoc(alice.userId, 'north');
     await pushNew(t, alice, 'customers', [doc]);
     expect((await history(clerk, 'customers', doc.id)).statusCode).toBe(200);
@@ -52,8 +87,10 @@ describe.each(BACKENDS)('audit trail and history on $name', (backend) => {
     expect((await history(alice, 'local', doc.id)).statusCode).toBe(404);
   });
 
-  it('keeps the trail append-only, even against the server\'s own connection', async () => {
-    await expect(t.server.db.query('UPDATE audit SET user_id = $1', ['forged'])).rejects.toThrow(/append-only/);
+  it("keeps the trail append-only, even against the server's own connection", async () => {
+    await expect(t.server.db.query('UPDATE audit SET user_id = $1', ['forged'])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.server.db.query('DELETE FROM audit')).rejects.toThrow(/append-only/);
     await expect(t.server.db.query('TRUNCATE audit')).rejects.toThrow(/append-only/);
     const rows = await t.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit');

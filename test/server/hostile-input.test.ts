@@ -19,7 +19,9 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
   let clerk: Session;
 
   beforeAll(async () => {
-    t = await startTestServer(backend, { config: { pushBodyLimit: 256 * 1024, pushMaxRows: 50, pullMaxLimit: 500 } });
+    t = await startTestServer(backend, {
+      config: { pushBodyLimit: 256 * 1024, pushMaxRows: 50, pullMaxLimit: 500 },
+    });
     clerk = await addUser(t, 'clerk', 'clerk');
   });
   afterAll(() => t.close());
@@ -52,16 +54,25 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     const deep = customerDoc('rep', 'team', { note: undefined });
     let nested: unknown = 'bottom';
     for (let i = 0; i < 200; i++) nested = { n: nested };
-    const [refused] = await pushNew(t, clerk, 'customers', [{ ...deep, contacts: [{ ...(deep.contacts as object[])[0], nested }] }]);
+    const [refused] = await pushNew(t, clerk, 'customers', [
+      { ...deep, contacts: [{ ...(deep.contacts as object[])[0], nested }] },
+    ]);
     expect(refused?._rejected).toMatchObject({ code: 'invalid' });
   });
 
   it('refuses a body over the limit with 413 and too many rows with 413', async () => {
-    const docs = Array.from({ length: 40 }, () => ({ newDocumentState: { ...customerDoc('rep', 'team', { note: 'x'.repeat(10_000) }), _deleted: false } }));
+    const docs = Array.from({ length: 40 }, () => ({
+      newDocumentState: {
+        ...customerDoc('rep', 'team', { note: 'x'.repeat(10_000) }),
+        _deleted: false,
+      },
+    }));
     const huge = await rawPush(JSON.stringify(docs));
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ error: 'bodyTooLarge' });
-    const many = Array.from({ length: 51 }, () => ({ newDocumentState: { ...customerDoc('rep', 'team'), _deleted: false } }));
+    const many = Array.from({ length: 51 }, () => ({
+      newDocumentState: { ...customerDoc('rep', 'team'), _deleted: false },
+    }));
     const tooMany = await rawPush(JSON.stringify(many));
     expect(tooMany.statusCode).toBe(413);
   });
@@ -82,12 +93,18 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     const missing = customerDoc('rep', 'team');
     delete (missing as Partial<Doc>).name;
     const wrongEnum = customerDoc('rep', 'team', { type: 'martian' });
-    const tooLong = customerDoc('rep', 'team', { contacts: [{ id: 'c1', name: 'x'.repeat(101), isPrimary: true, isEmergency: false }] });
+    const tooLong = customerDoc('rep', 'team', {
+      contacts: [{ id: 'c1', name: 'x'.repeat(101), isPrimary: true, isEmergency: false }],
+    });
     const result = await pushNew(t, clerk, 'customers', [missing, good, wrongEnum, tooLong]);
     expect(result.map((r) => r._rejected)).toEqual([
       expect.objectContaining({ code: 'invalid', documentId: missing.id, field: 'name' }),
       expect.objectContaining({ code: 'invalid', documentId: wrongEnum.id, field: 'type' }),
-      expect.objectContaining({ code: 'invalid', documentId: tooLong.id, field: 'contacts.0.name' }),
+      expect.objectContaining({
+        code: 'invalid',
+        documentId: tooLong.id,
+        field: 'contacts.0.name',
+      }),
     ]);
     expect(result.every((r) => r._deleted === true)).toBe(true);
     const ids = (await pullAll(t, clerk, 'customers', undefined, 500)).documents.map((d) => d.id);
@@ -104,11 +121,17 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
   });
 
   it('stores text that looks like SQL quoting exactly as sent', async () => {
-    const tricky = ["$q$); DROP TABLE docs; --", "ends with $q", "'; SELECT 1; --", '\\ and \\x00 and $$'];
+    const tricky = [
+      '$q$); DROP TABLE docs; --',
+      'ends with $q',
+      "'; SELECT 1; --",
+      '\\ and \\x00 and $$',
+    ];
     const docs = tricky.map((name) => customerDoc('rep', 'team', { name, note: `$q${name}$q$` }));
     expect(await pushNew(t, clerk, 'customers', docs)).toEqual([]);
     const stored = (await pullAll(t, clerk, 'customers', undefined, 500)).documents;
-    for (const doc of docs) expect(stored.find((d) => d.id === doc.id)).toEqual({ ...doc, _deleted: false });
+    for (const doc of docs)
+      expect(stored.find((d) => d.id === doc.id)).toEqual({ ...doc, _deleted: false });
   });
 
   it('refuses prototype pollution keys outright', async () => {
@@ -124,7 +147,13 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       [[{ newDocumentState: 'x' }], /row 0/],
       [[{ newDocumentState: { name: 'no id' } }], /row 0: id/],
       [[{ newDocumentState: { id: 'x'.repeat(41) } }], /row 0: id/],
-      [[{ newDocumentState: customerDoc('r', 't') }, { newDocumentState: { id: 'a', x: 1 }, assumedMasterState: { id: 'b' } }], /row 1: assumedMasterState/],
+      [
+        [
+          { newDocumentState: customerDoc('r', 't') },
+          { newDocumentState: { id: 'a', x: 1 }, assumedMasterState: { id: 'b' } },
+        ],
+        /row 1: assumedMasterState/,
+      ],
     ];
     const dup = customerDoc('r', 't');
     cases.push([[{ newDocumentState: dup }, { newDocumentState: dup }], /twice/]);
@@ -141,7 +170,13 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
   });
 
   it('refuses bad checkpoints and limits on pull', async () => {
-    const bad = ['{', '{"seq":-1,"scope":1}', '{"seq":1}', '{"seq":1,"scope":1,"extra":true}', '"text"'];
+    const bad = [
+      '{',
+      '{"seq":-1,"scope":1}',
+      '{"seq":1}',
+      '{"seq":1,"scope":1,"extra":true}',
+      '"text"',
+    ];
     for (const checkpoint of bad) {
       const response = await t.server.app.inject({
         method: 'GET',
@@ -152,13 +187,23 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       expect(response.json()).toMatchObject({ error: 'invalidCheckpoint' });
     }
     for (const limit of ['0', '-5', '501', 'ten', '1.5']) {
-      const response = await t.server.app.inject({ method: 'GET', url: `/api/sync/customers/pull?limit=${limit}`, headers: auth(clerk) });
+      const response = await t.server.app.inject({
+        method: 'GET',
+        url: `/api/sync/customers/pull?limit=${limit}`,
+        headers: auth(clerk),
+      });
       expect(response.statusCode).toBe(400);
     }
   });
 
   it('refuses requests without a valid token before touching data', async () => {
-    const tokens = [undefined, 'Bearer', 'Bearer nonsense', `Bearer dgn_${'A'.repeat(43)}`, `Basic ${clerk.token}`];
+    const tokens = [
+      undefined,
+      'Bearer',
+      'Bearer nonsense',
+      `Bearer dgn_${'A'.repeat(43)}`,
+      `Basic ${clerk.token}`,
+    ];
     for (const header of tokens) {
       const response = await t.server.app.inject({
         method: 'GET',

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESYNC } from '../../src/shared/sync/protocol';
 import { POSTGRES_URL, type Backend } from './helpers/backends';
 import { customerDoc } from './helpers/docs';
-import { addUser, asMaster, login, newDeviceId, pushNew, startTestServer, type Session, type TestServer } from './helpers/harness';
+import {
+  addUser,
+  asMaster,
+  login,
+  newDeviceId,
+  pushNew,
+  startTestServer,
+  type Session,
+  type TestServer,
+} from './helpers/harness';
 import { isChange, SseClient, type ChangeMessage } from './helpers/sse';
 
 describe('instances of the embedded database', () => {
@@ -13,7 +22,9 @@ describe('instances of the embedded database', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-lock-'));
     const first = await startTestServer({ name: 'pglite' }, { dataDir });
     try {
-      await expect(startTestServer({ name: 'pglite' }, { dataDir })).rejects.toThrow(/in use by process/);
+      await expect(startTestServer({ name: 'pglite' }, { dataDir })).rejects.toThrow(
+        /in use by process/,
+      );
     } finally {
       await first.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -38,7 +49,10 @@ if (POSTGRES_URL) {
 
     beforeAll(async () => {
       a = await startTestServer(backend, { config: { loginMaxPerUser: 3 } });
-      b = await startTestServer(backend, { schema: a.config.databaseSchema, config: { loginMaxPerUser: 3 } });
+      b = await startTestServer(backend, {
+        schema: a.config.databaseSchema,
+        config: { loginMaxPerUser: 3 },
+      });
       await a.server.app.listen({ host: '127.0.0.1', port: 0 });
       urlB = await b.server.app.listen({ host: '127.0.0.1', port: 0 });
       writer = await addUser(a, 'writer', 'clerk');
@@ -67,11 +81,19 @@ if (POSTGRES_URL) {
 
     it('a session signed in on one instance works on the other, and ends on both', async () => {
       const me = (t: TestServer, token: string) =>
-        t.server.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+        t.server.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${token}` },
+        });
       expect((await me(b, writer.token)).statusCode).toBe(200);
       const stream = await SseClient.connect(urlB, writer.token);
       expect(await stream.next()).toBe(RESYNC);
-      await a.server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${writer.token}` } });
+      await a.server.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { authorization: `Bearer ${writer.token}` },
+      });
       expect((await me(b, writer.token)).statusCode).toBe(401);
       // The logout on A reaches B's stream through NOTIFY, and B ends it.
       await stream.ended;
@@ -83,7 +105,12 @@ if (POSTGRES_URL) {
           method: 'POST',
           url: '/api/auth/login',
           remoteAddress: '10.20.0.1',
-          payload: { username: 'reader', password: 'wrong password', deviceId: newDeviceId(), deviceName: '' },
+          payload: {
+            username: 'reader',
+            password: 'wrong password',
+            deviceId: newDeviceId(),
+            deviceName: '',
+          },
         });
       expect((await attempt(a)).statusCode).toBe(401);
       expect((await attempt(b)).statusCode).toBe(401);

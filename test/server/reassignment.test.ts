@@ -27,7 +27,12 @@ class Laptop {
 
   async sync(...collections: string[]): Promise<void> {
     for (const collection of collections) {
-      const { documents, checkpoint } = await pullAll(this.t, this.session, collection, this.checkpoints.get(collection));
+      const { documents, checkpoint } = await pullAll(
+        this.t,
+        this.session,
+        collection,
+        this.checkpoints.get(collection),
+      );
       const store = this.docs.get(collection) ?? new Map<string, Doc>();
       for (const doc of documents) {
         if (doc._deleted) store.delete(doc.id);
@@ -76,13 +81,17 @@ describe.each(BACKENDS)('reassignment and lost visibility on $name', (backend) =
   }
 
   async function reassign(customer: Doc, owner: Session, team: string): Promise<Doc> {
-    const current = (await pullAll(t, clerk, 'customers')).documents.find((d) => d.id === customer.id) as Doc;
+    const current = (await pullAll(t, clerk, 'customers')).documents.find(
+      (d) => d.id === customer.id,
+    ) as Doc;
     const moved = { ...current, ownerId: owner.userId, teamId: team };
-    expect(await push(t, clerk, 'customers', [{ assumedMasterState: current, newDocumentState: moved }])).toEqual([]);
+    expect(
+      await push(t, clerk, 'customers', [{ assumedMasterState: current, newDocumentState: moved }]),
+    ).toEqual([]);
     return moved;
   }
 
-  it('a customer reassigned away leaves the former owner\'s laptop with its records, and reaches the new one', async () => {
+  it("a customer reassigned away leaves the former owner's laptop with its records, and reaches the new one", async () => {
     const { customer, visit, sale } = await customerWithRecords(alice, 'north');
     const aliceLaptop = new Laptop(t, alice);
     const bobLaptop = new Laptop(t, bob);
@@ -112,17 +121,26 @@ describe.each(BACKENDS)('reassignment and lost visibility on $name', (backend) =
     let current = moved;
     for (let i = 0; i < 3; i++) {
       const next = { ...current, name: `carol's edit ${i}` };
-      expect(await push(t, carol, 'customers', [{ assumedMasterState: current, newDocumentState: next }])).toEqual([]);
+      expect(
+        await push(t, carol, 'customers', [
+          { assumedMasterState: current, newDocumentState: next },
+        ]),
+      ).toEqual([]);
       current = next;
     }
-    const { documents } = await pullAll(t, alice, 'customers', aliceLaptop.checkpoints.get('customers'));
+    const { documents } = await pullAll(
+      t,
+      alice,
+      'customers',
+      aliceLaptop.checkpoints.get('customers'),
+    );
     const tombstone = documents.find((d) => d.id === customer.id);
     expect(tombstone).toEqual({ ...customer, _deleted: true });
     await aliceLaptop.sync(...RECORDS);
     expect(aliceLaptop.has('visits', visit.id)).toBe(false);
   });
 
-  it('a move within the team keeps the customer on the teammate\'s laptop; a move back returns it', async () => {
+  it("a move within the team keeps the customer on the teammate's laptop; a move back returns it", async () => {
     const { customer } = await customerWithRecords(alice, 'north');
     const aliceLaptop = new Laptop(t, alice);
     await aliceLaptop.sync(...RECORDS);
@@ -154,7 +172,7 @@ describe.each(BACKENDS)('reassignment and lost visibility on $name', (backend) =
     expect(carolLaptop.has('visits', visit.id)).toBe(true);
   });
 
-  it('a user moved to another team loses the old team\'s customers and gains the new team\'s', async () => {
+  it("a user moved to another team loses the old team's customers and gains the new team's", async () => {
     const dave = await addUser(t, 'dave', 'rep', 'north');
     const north = await customerWithRecords(alice, 'north');
     const south = await customerWithRecords(carol, 'south');
@@ -203,12 +221,14 @@ describe.each(BACKENDS)('reassignment and lost visibility on $name', (backend) =
     expect((await pullRaw(t, again, 'credit')).statusCode).toBe(403);
   });
 
-  it('a checkpoint naming another user\'s scope gains nothing', async () => {
+  it("a checkpoint naming another user's scope gains nothing", async () => {
     const { customer } = await customerWithRecords(carol, 'south');
     const carolScope = (await pullAll(t, carol, 'customers')).checkpoint.scope;
     const forged: SyncCheckpoint = { seq: 0, scope: carolScope, prior: [carolScope] };
     const { documents } = await pullAll(t, alice, 'customers', forged);
     expect(documents.map((d) => d.id)).not.toContain(customer.id);
-    expect((await pullAll(t, carol, 'customers', forged)).documents.map((d) => d.id)).toContain(customer.id);
+    expect((await pullAll(t, carol, 'customers', forged)).documents.map((d) => d.id)).toContain(
+      customer.id,
+    );
   });
 });

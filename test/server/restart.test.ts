@@ -21,7 +21,12 @@ async function signIn(server: ChildServer): Promise<Client> {
   const response = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD, deviceId: 'restart-test-device', deviceName: 'test' }),
+    body: JSON.stringify({
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+      deviceId: 'restart-test-device',
+      deviceName: 'test',
+    }),
   });
   expect(response.status).toBe(200);
   return { url: server.url, token: ((await response.json()) as LoginResponse).token };
@@ -39,7 +44,10 @@ async function pullEverything(client: Client): Promise<Map<string, Doc>> {
   const docs = new Map<string, Doc>();
   let checkpoint: unknown;
   for (;;) {
-    const query = new URLSearchParams({ limit: '500', ...(checkpoint ? { checkpoint: JSON.stringify(checkpoint) } : {}) });
+    const query = new URLSearchParams({
+      limit: '500',
+      ...(checkpoint ? { checkpoint: JSON.stringify(checkpoint) } : {}),
+    });
     const response = await fetch(`${client.url}/api/sync/customers/pull?${query}`, {
       headers: { authorization: `Bearer ${client.token}` },
     });
@@ -51,7 +59,9 @@ async function pullEverything(client: Client): Promise<Map<string, Doc>> {
 }
 
 async function historyOf(client: Client, id: string): Promise<HistoryEntry[]> {
-  const response = await fetch(`${client.url}/api/history/customers/${id}`, { headers: { authorization: `Bearer ${client.token}` } });
+  const response = await fetch(`${client.url}/api/history/customers/${id}`, {
+    headers: { authorization: `Bearer ${client.token}` },
+  });
   if (response.status === 404) return [];
   return ((await response.json()) as { entries: HistoryEntry[] }).entries;
 }
@@ -83,12 +93,17 @@ describe.each(BACKENDS)('a server killed in the middle of pushes on $name', (bac
       const server = await startChildServer(env);
       const client = await signIn(server);
       const batches = Array.from({ length: PUSHES }, () =>
-        Array.from({ length: DOCS_PER_PUSH }, () => customerDoc('rep', 'team', { note: '档'.repeat(3000) })),
+        Array.from({ length: DOCS_PER_PUSH }, () =>
+          customerDoc('rep', 'team', { note: '档'.repeat(3000) }),
+        ),
       );
       for (const doc of batches.flat()) sent.set(doc.id, doc);
       const inFlight = batches.map(async (batch) => {
         const response = await pushRows(client, batch).catch(() => undefined);
-        if (response?.status === 200 && ((await response.json().catch(() => null)) as unknown[] | null)?.length === 0) {
+        if (
+          response?.status === 200 &&
+          ((await response.json().catch(() => null)) as unknown[] | null)?.length === 0
+        ) {
           for (const doc of batch) acknowledged.add(doc.id);
         }
       });
@@ -127,5 +142,5 @@ describe.each(BACKENDS)('a server killed in the middle of pushes on $name', (bac
       server.process.kill('SIGTERM');
       await exited(server.process);
     }
-  });
+  }, 180_000);
 });

@@ -87,18 +87,28 @@ describe.each(BACKENDS)('live stream over HTTP on $name', (backend) => {
     const aliceStream = await connect(alice);
     const carolStream = await connect(carol);
     const moved = { ...customer, ownerId: carol.userId, teamId: 'south' };
-    expect(await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(customer), newDocumentState: asMaster(moved) }])).toEqual([]);
+    expect(
+      await push(t, clerk, 'customers', [
+        { assumedMasterState: asMaster(customer), newDocumentState: asMaster(moved) },
+      ]),
+    ).toEqual([]);
     // The event of alice's own push may still arrive after she connected: wait for the change.
     const deletion = (m: unknown) =>
-      isChange('customers', customer.id)(m) && (m as ChangeMessage).documents.some((d) => d.id === customer.id && d._deleted);
+      isChange('customers', customer.id)(m) &&
+      (m as ChangeMessage).documents.some((d) => d.id === customer.id && d._deleted);
     const gone = await aliceStream.next<ChangeMessage>(deletion);
-    expect(gone.documents.find((d) => d.id === customer.id)).toEqual({ ...customer, _deleted: true });
+    expect(gone.documents.find((d) => d.id === customer.id)).toEqual({
+      ...customer,
+      _deleted: true,
+    });
     const arrived = await carolStream.next<ChangeMessage>(isChange('customers', customer.id));
     expect(arrived.documents.find((d) => d.id === customer.id)).toEqual(asMaster(moved));
-    expect(aliceStream.messages.filter(isChange('customers', customer.id)).every((m) => {
-      const doc = (m as ChangeMessage).documents.find((d) => d.id === customer.id);
-      return doc?._deleted === true || doc?.ownerId === alice.userId;
-    })).toBe(true);
+    expect(
+      aliceStream.messages.filter(isChange('customers', customer.id)).every((m) => {
+        const doc = (m as ChangeMessage).documents.find((d) => d.id === customer.id);
+        return doc?._deleted === true || doc?.ownerId === alice.userId;
+      }),
+    ).toBe(true);
   });
 
   it('asks the client to pull again when its access changes, and ends when its session ends', async () => {
@@ -106,7 +116,11 @@ describe.each(BACKENDS)('live stream over HTTP on $name', (backend) => {
     const stream = await connect(dave);
     await updateUser(t.server.db, 'dave', { teamId: 'south' });
     expect(await stream.next((m) => m === RESYNC)).toBe(RESYNC);
-    const logout = await t.server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth(dave) });
+    const logout = await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: auth(dave),
+    });
     expect(logout.statusCode).toBe(204);
     await stream.ended;
   });

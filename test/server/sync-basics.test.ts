@@ -28,7 +28,10 @@ describe.each(BACKENDS)('replication basics on $name', (backend) => {
   afterAll(() => t.close());
 
   it('stores the document as written and serves it with _deleted', async () => {
-    const doc = customerDoc('rep-x', 'team-x', { note: '备注：第一行\n第二行', tags: ['vip', '重点'] });
+    const doc = customerDoc('rep-x', 'team-x', {
+      note: '备注：第一行\n第二行',
+      tags: ['vip', '重点'],
+    });
     expect(await pushNew(t, clerk, 'customers', [doc])).toEqual([]);
     const { documents } = await pullAll(t, other, 'customers');
     const got = documents.find((d) => d.id === doc.id);
@@ -57,15 +60,23 @@ describe.each(BACKENDS)('replication basics on $name', (backend) => {
 
   it('orders by the server sequence: a client clock days off hides nothing', async () => {
     const start = (await pullAll(t, other, 'customers')).checkpoint;
-    const ahead = customerDoc('rep-x', 'team-x', { updatedAt: Date.now() + 3 * DAY, createdAt: Date.now() + 3 * DAY });
+    const ahead = customerDoc('rep-x', 'team-x', {
+      updatedAt: Date.now() + 3 * DAY,
+      createdAt: Date.now() + 3 * DAY,
+    });
     await pushNew(t, clerk, 'customers', [ahead]);
     const afterAhead = await pullAll(t, other, 'customers', start);
     expect(afterAhead.documents.map((d) => d.id)).toEqual([ahead.id]);
     // A laptop whose clock is days behind writes after: its change still comes after the checkpoint.
-    const behind = customerDoc('rep-x', 'team-x', { updatedAt: Date.now() - 5 * DAY, createdAt: Date.now() - 5 * DAY });
+    const behind = customerDoc('rep-x', 'team-x', {
+      updatedAt: Date.now() - 5 * DAY,
+      createdAt: Date.now() - 5 * DAY,
+    });
     await pushNew(t, clerk, 'customers', [behind]);
     const edit = { ...ahead, name: '改名', updatedAt: 1 };
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(ahead), newDocumentState: asMaster(edit) }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(ahead), newDocumentState: asMaster(edit) },
+    ]);
     const later = await pullAll(t, other, 'customers', afterAhead.checkpoint);
     expect(later.documents.map((d) => d.id)).toEqual([behind.id, ahead.id]);
     expect(later.documents[1]?.name).toBe('改名');
@@ -75,10 +86,16 @@ describe.each(BACKENDS)('replication basics on $name', (backend) => {
     const doc = customerDoc('rep-x', 'team-x');
     await pushNew(t, clerk, 'customers', [doc]);
     const first = { ...doc, name: 'first edit' };
-    expect(await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: asMaster(first) }])).toEqual([]);
+    expect(
+      await push(t, clerk, 'customers', [
+        { assumedMasterState: asMaster(doc), newDocumentState: asMaster(first) },
+      ]),
+    ).toEqual([]);
     // The other clerk still assumes the original.
     const second = { ...doc, name: 'second edit' };
-    const conflicts = await push(t, other, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: asMaster(second) }]);
+    const conflicts = await push(t, other, 'customers', [
+      { assumedMasterState: asMaster(doc), newDocumentState: asMaster(second) },
+    ]);
     expect(conflicts).toEqual([asMaster(first)]);
     const { documents } = await pullAll(t, other, 'customers');
     expect(documents.find((d) => d.id === doc.id)?.name).toBe('first edit');
@@ -104,7 +121,9 @@ describe.each(BACKENDS)('replication basics on $name', (backend) => {
     const doc = customerDoc('rep-x', 'team-x');
     await pushNew(t, clerk, 'customers', [doc]);
     const cp = (await pullAll(t, other, 'customers')).checkpoint;
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(doc), newDocumentState: { ...doc, _deleted: true } }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(doc), newDocumentState: { ...doc, _deleted: true } },
+    ]);
     const { documents } = await pullAll(t, other, 'customers', cp);
     expect(documents).toEqual([{ ...doc, _deleted: true }]);
   });
@@ -113,7 +132,9 @@ describe.each(BACKENDS)('replication basics on $name', (backend) => {
     const a = customerDoc('rep-x', 'team-x');
     const b = customerDoc('rep-x', 'team-x');
     await pushNew(t, clerk, 'customers', [a]);
-    await push(t, clerk, 'customers', [{ assumedMasterState: asMaster(a), newDocumentState: asMaster({ ...a, name: 'A2' }) }]);
+    await push(t, clerk, 'customers', [
+      { assumedMasterState: asMaster(a), newDocumentState: asMaster({ ...a, name: 'A2' }) },
+    ]);
     const result = await push(t, other, 'customers', [
       { assumedMasterState: asMaster(a), newDocumentState: asMaster({ ...a, name: 'A3' }) },
       { newDocumentState: asMaster(b) },

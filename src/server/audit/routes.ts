@@ -24,36 +24,43 @@ interface AuditRow {
  * when, before and after), oldest first, for users who may read the record now.
  */
 export function registerHistoryRoutes(app: FastifyInstance, db: Database): void {
-  app.get<{ Params: { collection: string; id: string } }>('/api/history/:collection/:id', async (request) => {
-    const user = await requireUser(db, request);
-    const collection = parseCollection(request.params.collection);
-    const { id } = request.params;
-    const docs = await db.query<{ owner_id: string | null; team_id: string | null }>(
-      'SELECT owner_id, team_id FROM docs WHERE collection = $1 AND id = $2',
-      [collection, id],
-    );
-    const doc = docs[0];
-    if (!doc || !canRead(user, collection, { ownerId: doc.owner_id, teamId: doc.team_id })) {
-      throw new ApiFailure(404, 'notFound', `no ${collection} record ${id.slice(0, 64)} that you may read`);
-    }
-    const rows = await db.query<AuditRow>(
-      `SELECT * FROM (
+  app.get<{ Params: { collection: string; id: string } }>(
+    '/api/history/:collection/:id',
+    async (request) => {
+      const user = await requireUser(db, request);
+      const collection = parseCollection(request.params.collection);
+      const { id } = request.params;
+      const docs = await db.query<{ owner_id: string | null; team_id: string | null }>(
+        'SELECT owner_id, team_id FROM docs WHERE collection = $1 AND id = $2',
+        [collection, id],
+      );
+      const doc = docs[0];
+      if (!doc || !canRead(user, collection, { ownerId: doc.owner_id, teamId: doc.team_id })) {
+        throw new ApiFailure(
+          404,
+          'notFound',
+          `no ${collection} record ${id.slice(0, 64)} that you may read`,
+        );
+      }
+      const rows = await db.query<AuditRow>(
+        `SELECT * FROM (
          SELECT a.id, a.at, a.user_id, u.username, a.device_id, a.before, a.after
            FROM audit a LEFT JOIN users u ON u.id = a.user_id
           WHERE a.collection = $1 AND a.doc_id = $2
           ORDER BY a.id DESC LIMIT ${MAX_ENTRIES}) newest
         ORDER BY id`,
-      [collection, id],
-    );
-    const entries: HistoryEntry[] = rows.map((r) => ({
-      id: r.id,
-      at: r.at.getTime(),
-      userId: r.user_id,
-      username: r.username ?? '',
-      deviceId: r.device_id,
-      before: r.before,
-      after: r.after,
-    }));
-    return { collection, id, entries };
-  });
+        [collection, id],
+      );
+      const entries: HistoryEntry[] = rows.map((r) => ({
+        id: r.id,
+        at: r.at.getTime(),
+        userId: r.user_id,
+        username: r.username ?? '',
+        deviceId: r.device_id,
+        before: r.before,
+        after: r.after,
+      }));
+      return { collection, id, entries };
+    },
+  );
 }

@@ -28,7 +28,13 @@ export async function ensureAdmin(
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dangan:admin'))`);
     const again = await tx.query('SELECT 1 FROM users LIMIT 1');
     if (again.length > 0) return { created: false };
-    await insertUser(tx, { username: 'admin', role: 'admin', teamId: '', displayName: 'Administrator' }, hash);
-    return options.adminPassword ? { created: true } : { created: true, generatedPassword: password };
+    await insertUser(
+      tx,
+      { username: 'admin', role: 'admin', teamId: '', displayName: 'Administrator' },
+      hash,
+    );
+    return options.adminPassword
+      ? { created: true }
+      : { created: true, generatedPassword: password };
   });
 }

@@ -6,7 +6,8 @@ import { authenticate, type AuthFailure, type AuthUser } from './tokens';
 const MESSAGES: Record<AuthFailure, string> = {
   unauthorized: 'sign in first: send Authorization: Bearer <token>',
   tokenExpired: 'the session has expired: sign in again',
-  tokenRevoked: 'the session was ended (signed out, password reset or device revoked): sign in again',
+  tokenRevoked:
+    'the session was ended (signed out, password reset or device revoked): sign in again',
   userDisabled: 'this user is disabled',
   deviceRevoked: 'this device was revoked by an administrator',
 };

@@ -6,7 +6,8 @@ export interface LoginLimits {
   maxPerAddress: number;
 }
 
-export type Admission = { allowed: true; attemptIds: number[] } | { allowed: false; retryAfterSeconds: number };
+export type Admission =
+  { allowed: true; attemptIds: number[] } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Sign-in attempts are counted in the database, so every server instance sees the same count.
@@ -47,7 +48,11 @@ export async function admitLogin(
 }
 
 /** After a successful sign-in: this attempt and the user's earlier failures no longer count. */
-export async function forgiveAttempts(db: Queryable, username: string, attemptIds: readonly number[]): Promise<void> {
+export async function forgiveAttempts(
+  db: Queryable,
+  username: string,
+  attemptIds: readonly number[],
+): Promise<void> {
   await db.query('DELETE FROM login_attempts WHERE id = ANY($1::bigint[]) OR key = $2', [
     attemptIds,
     `user:${username}`,
@@ -56,5 +61,8 @@ export async function forgiveAttempts(db: Queryable, username: string, attemptId
 
 /** Old attempts are dead weight; swept at start-up. */
 export async function sweepAttempts(db: Queryable, windowMs: number): Promise<void> {
-  await db.query('DELETE FROM login_attempts WHERE at < now() - make_interval(secs => $1::float8)', [windowMs / 1000]);
+  await db.query(
+    'DELETE FROM login_attempts WHERE at < now() - make_interval(secs => $1::float8)',
+    [windowMs / 1000],
+  );
 }

@@ -31,19 +31,30 @@ interface LoginRow {
 }
 
 export function sessionUserOf(user: AuthUser): SessionUser {
-  return { id: user.userId, username: user.username, displayName: user.displayName, role: user.role, teamId: user.teamId };
+  return {
+    id: user.userId,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    teamId: user.teamId,
+  };
 }
 
 export function registerAuthRoutes(app: FastifyInstance, db: Database, config: ServerConfig): void {
   // Unknown users cost a hash too, so timing does not tell which names exist.
   let decoy: Promise<string> | undefined;
-  const decoyHash = () => (decoy ??= hashPassword('decoy password, never valid', config.scryptCost));
+  const decoyHash = () =>
+    (decoy ??= hashPassword('decoy password, never valid', config.scryptCost));
 
   app.post('/api/auth/login', { bodyLimit: 16 * 1024 }, async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiFailure(400, 'badRequest', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+      throw new ApiFailure(
+        400,
+        'badRequest',
+        `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     const input = parsed.data;
     const username = normalizeUsername(input.username);
@@ -71,15 +82,27 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, config: S
       'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
       [input.deviceId],
     );
-    if (device[0]?.revoked) throw new ApiFailure(403, 'deviceRevoked', 'this device was revoked by an administrator');
+    if (device[0]?.revoked)
+      throw new ApiFailure(403, 'deviceRevoked', 'this device was revoked by an administrator');
     await forgiveAttempts(db, username, admission.attemptIds);
     const issued = await db.transaction((tx) =>
-      issueToken(tx, { userId: row.id, deviceId: input.deviceId, deviceName: input.deviceName, ttlMs: config.tokenTtlMs }),
+      issueToken(tx, {
+        userId: row.id,
+        deviceId: input.deviceId,
+        deviceName: input.deviceName,
+        ttlMs: config.tokenTtlMs,
+      }),
     );
     const response: LoginResponse = {
       token: issued.token,
       expiresAt: issued.expiresAt,
-      user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, teamId: row.team_id },
+      user: {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        teamId: row.team_id,
+      },
     };
     return reply.status(200).send(response);
   });

@@ -16,7 +16,8 @@ export interface AuthUser extends AccessSubject {
   expiresAt: number;
 }
 
-export type AuthFailure = 'unauthorized' | 'tokenExpired' | 'tokenRevoked' | 'userDisabled' | 'deviceRevoked';
+export type AuthFailure =
+  'unauthorized' | 'tokenExpired' | 'tokenRevoked' | 'userDisabled' | 'deviceRevoked';
 export type AuthResult = { ok: true; user: AuthUser } | { ok: false; code: AuthFailure };
 
 const TOKEN_PREFIX = 'dgn_';
@@ -113,7 +114,9 @@ export async function authenticateHash(db: Queryable, hash: string): Promise<Aut
 
 export async function revokeToken(db: Database, user: AuthUser): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE tokens SET revoked_at = now() WHERE hash = $1 AND revoked_at IS NULL', [user.tokenHash]);
+    await tx.query('UPDATE tokens SET revoked_at = now() WHERE hash = $1 AND revoked_at IS NULL', [
+      user.tokenHash,
+    ]);
     await notifyUserChanged(db, tx, user.userId);
   });
 }
@@ -153,7 +156,11 @@ export async function listDevices(db: Queryable): Promise<DeviceRecord[]> {
 }
 
 /** A lost laptop: its tokens stop working at once and it cannot sign in again until restored. */
-export async function setDeviceRevoked(db: Database, deviceId: string, revoked: boolean): Promise<boolean> {
+export async function setDeviceRevoked(
+  db: Database,
+  deviceId: string,
+  revoked: boolean,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const found = await tx.query<{ id: string }>(
       `UPDATE devices SET revoked_at = CASE WHEN $2 THEN now() ELSE NULL END WHERE id = $1 RETURNING id`,
@@ -165,7 +172,8 @@ export async function setDeviceRevoked(db: Database, deviceId: string, revoked: 
         'UPDATE tokens SET revoked_at = now() WHERE device_id = $1 AND revoked_at IS NULL RETURNING user_id',
         [deviceId],
       );
-      for (const userId of new Set(users.map((u) => u.user_id))) await notifyUserChanged(db, tx, userId);
+      for (const userId of new Set(users.map((u) => u.user_id)))
+        await notifyUserChanged(db, tx, userId);
     }
     return true;
   });

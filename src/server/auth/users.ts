@@ -42,7 +42,8 @@ export function normalizeUsername(username: string): string {
 }
 
 function toRecord(row: UserRow): UserRecord {
-  if (!isRole(row.role)) throw new UserError(`user ${row.username} has an unknown role ${row.role}`);
+  if (!isRole(row.role))
+    throw new UserError(`user ${row.username} has an unknown role ${row.role}`);
   return {
     id: row.id,
     username: row.username,
@@ -57,7 +58,11 @@ function toRecord(row: UserRow): UserRecord {
 const USER_COLUMNS = 'id, username, display_name, role, team_id, disabled, scope_id';
 
 /** Tells every server instance that a user's access changed (streams re-check or close). */
-export async function notifyUserChanged(db: Database, tx: Queryable, userId: string): Promise<void> {
+export async function notifyUserChanged(
+  db: Database,
+  tx: Queryable,
+  userId: string,
+): Promise<void> {
   await db.notify(tx, JSON.stringify({ u: userId }));
 }
 
@@ -69,10 +74,16 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Database, input: NewUser, scryptCost: number): Promise<UserRecord> {
+export async function createUser(
+  db: Database,
+  input: NewUser,
+  scryptCost: number,
+): Promise<UserRecord> {
   const username = normalizeUsername(input.username);
   if (!USERNAME.test(username)) {
-    throw new UserError(`invalid user name "${input.username}": letters, digits, . _ - (at most 64)`);
+    throw new UserError(
+      `invalid user name "${input.username}": letters, digits, . _ - (at most 64)`,
+    );
   }
   const teamId = input.teamId ?? '';
   if (!TEAM_ID.test(teamId)) throw new UserError(`invalid team id "${teamId}"`);
@@ -80,7 +91,11 @@ export async function createUser(db: Database, input: NewUser, scryptCost: numbe
   if (problem) throw new UserError(problem);
   const hash = await hashPassword(input.password, scryptCost);
   return db.transaction((tx) =>
-    insertUser(tx, { username, role: input.role, teamId, displayName: input.displayName ?? username }, hash),
+    insertUser(
+      tx,
+      { username, role: input.role, teamId, displayName: input.displayName ?? username },
+      hash,
+    ),
   );
 }
 
@@ -135,7 +150,11 @@ export interface UserChanges {
 }
 
 /** A new role or team is a new access scope: the user's laptops reconcile at their next pull. */
-export async function updateUser(db: Database, username: string, changes: UserChanges): Promise<UserRecord> {
+export async function updateUser(
+  db: Database,
+  username: string,
+  changes: UserChanges,
+): Promise<UserRecord> {
   if (changes.teamId !== undefined && !TEAM_ID.test(changes.teamId)) {
     throw new UserError(`invalid team id "${changes.teamId}"`);
   }
@@ -150,7 +169,11 @@ export async function updateUser(db: Database, username: string, changes: UserCh
       ]);
     }
     if (role !== user.role || teamId !== user.teamId) {
-      await tx.query('UPDATE users SET role = $2, team_id = $3 WHERE id = $1', [user.id, role, teamId]);
+      await tx.query('UPDATE users SET role = $2, team_id = $3 WHERE id = $1', [
+        user.id,
+        role,
+        teamId,
+      ]);
       await newScope(tx, user.id, role, teamId);
       await notifyUserChanged(db, tx, user.id);
     }
@@ -159,32 +182,57 @@ export async function updateUser(db: Database, username: string, changes: UserCh
 }
 
 /** A new password signs the user out everywhere. */
-export async function setPassword(db: Database, username: string, password: string, scryptCost: number): Promise<void> {
+export async function setPassword(
+  db: Database,
+  username: string,
+  password: string,
+  scryptCost: number,
+): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new UserError(problem);
   const hash = await hashPassword(password, scryptCost);
   await db.transaction(async (tx) => {
     const user = await requireUser(tx, username);
-    await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [user.id, hash]);
-    await tx.query('UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+    await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+      user.id,
+      hash,
+    ]);
+    await tx.query(
+      'UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+      [user.id],
+    );
     await notifyUserChanged(db, tx, user.id);
   });
 }
 
 /** Disabling signs the user out everywhere and refuses new sign-ins. */
-export async function setDisabled(db: Database, username: string, disabled: boolean): Promise<void> {
+export async function setDisabled(
+  db: Database,
+  username: string,
+  disabled: boolean,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await requireUser(tx, username);
-    await tx.query('UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1', [user.id, disabled]);
+    await tx.query('UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1', [
+      user.id,
+      disabled,
+    ]);
     if (disabled) {
-      await tx.query('UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+      await tx.query(
+        'UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+        [user.id],
+      );
     }
     await notifyUserChanged(db, tx, user.id);
   });
 }
 
 /** A scope a checkpoint names, if it belongs to this user. */
-export async function scopesOfUser(db: Queryable, userId: string, ids: readonly number[]): Promise<Map<number, AccessSubject>> {
+export async function scopesOfUser(
+  db: Queryable,
+  userId: string,
+  ids: readonly number[],
+): Promise<Map<number, AccessSubject>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<{ id: number; role: string; team_id: string }>(
     'SELECT id, role, team_id FROM user_scopes WHERE user_id = $1 AND id = ANY($2::bigint[])',

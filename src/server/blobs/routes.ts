@@ -10,7 +10,11 @@ import type { Readable } from 'node:stream';
 
 function checkName(sha256: string): string {
   if (!SHA256_HEX.test(sha256)) {
-    throw new ApiFailure(400, 'badRequest', 'a blob is named by the SHA-256 of its bytes: 64 lower-case hex digits');
+    throw new ApiFailure(
+      400,
+      'badRequest',
+      'a blob is named by the SHA-256 of its bytes: 64 lower-case hex digits',
+    );
   }
   return sha256;
 }
@@ -21,7 +25,9 @@ function checkName(sha256: string): string {
  * names the hash. Anything else gets 404: whether a file exists is not for others to learn.
  */
 export function registerBlobRoutes(app: FastifyInstance, db: Database, blobs: BlobStore): void {
-  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
+  );
 
   app.put<{ Params: { sha256: string } }>('/api/blobs/:sha256', async (request, reply) => {
     const user = await requireUser(db, request);
@@ -35,10 +41,16 @@ export function registerBlobRoutes(app: FastifyInstance, db: Database, blobs: Bl
     }
     const body = request.body as Readable | undefined;
     if (!body || typeof body.pipe !== 'function') {
-      throw new ApiFailure(415, 'unsupportedMediaType', 'send the bytes as application/octet-stream');
+      throw new ApiFailure(
+        415,
+        'unsupportedMediaType',
+        'send the bytes as application/octet-stream',
+      );
     }
     const result = await blobs.put(sha256, body);
-    return reply.status(result.created ? 201 : 200).send({ sha256, size: result.size, created: result.created });
+    return reply
+      .status(result.created ? 201 : 200)
+      .send({ sha256, size: result.size, created: result.created });
   });
 
   app.get<{ Params: { sha256: string } }>('/api/blobs/:sha256', async (request, reply) => {
@@ -53,7 +65,11 @@ export function registerBlobRoutes(app: FastifyInstance, db: Database, blobs: Bl
     );
     const size = rows.length > 0 ? await blobs.size(sha256) : null;
     if (size === null) {
-      throw new ApiFailure(404, 'notFound', 'no file by that hash among the attachments you may see');
+      throw new ApiFailure(
+        404,
+        'notFound',
+        'no file by that hash among the attachments you may see',
+      );
     }
     const etag = `"${sha256}"`;
     void reply
@@ -62,6 +78,9 @@ export function registerBlobRoutes(app: FastifyInstance, db: Database, blobs: Bl
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', `attachment; filename="${sha256}"`);
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-    return reply.type('application/octet-stream').header('content-length', String(size)).send(blobs.open(sha256));
+    return reply
+      .type('application/octet-stream')
+      .header('content-length', String(size))
+      .send(blobs.open(sha256));
   });
 }

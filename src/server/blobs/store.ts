@@ -24,7 +24,8 @@ export class BlobStore {
   }
 
   pathOf(sha256: string): string {
-    if (!SHA256_HEX.test(sha256)) throw new ApiFailure(400, 'badRequest', 'a blob name is 64 lower-case hex digits');
+    if (!SHA256_HEX.test(sha256))
+      throw new ApiFailure(400, 'badRequest', 'a blob name is 64 lower-case hex digits');
     return path.join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
@@ -76,7 +77,11 @@ export class BlobStore {
       }
       const actual = hash.digest('hex');
       if (actual !== sha256) {
-        throw new ApiFailure(400, 'hashMismatch', `the bytes hash to ${actual}, not to the name ${sha256}`);
+        throw new ApiFailure(
+          400,
+          'hashMismatch',
+          `the bytes hash to ${actual}, not to the name ${sha256}`,
+        );
       }
       if ((await this.size(sha256)) !== null) return { created: false, size };
       await mkdir(path.dirname(target), { recursive: true });

@@ -22,7 +22,10 @@ export async function runDevicesCommand(db: Database, argv: readonly string[]): 
           d.name,
         ].join(' '),
       );
-      return [`${'device'.padEnd(40)} ${'last user'.padEnd(16)} ${'last seen (UTC)'.padEnd(20)} ${'state'.padEnd(14)} name`, ...lines].join('\n');
+      return [
+        `${'device'.padEnd(40)} ${'last user'.padEnd(16)} ${'last seen (UTC)'.padEnd(20)} ${'state'.padEnd(14)} name`,
+        ...lines,
+      ].join('\n');
     }
     case 'revoke':
     case 'restore': {
@@ -30,7 +33,9 @@ export async function runDevicesCommand(db: Database, argv: readonly string[]): 
       if (!id) throw new UsageError(`devices ${command} needs a device id (see devices list)`);
       const found = await setDeviceRevoked(db, id, command === 'revoke');
       if (!found) throw new UsageError(`no device ${id}`);
-      return command === 'revoke' ? `device ${id} revoked; its sessions ended` : `device ${id} restored`;
+      return command === 'revoke'
+        ? `device ${id} revoked; its sessions ended`
+        : `device ${id} restored`;
     }
     default:
       throw new UsageError(`unknown devices command "${command ?? ''}"\n  ${DEVICES_USAGE}`);

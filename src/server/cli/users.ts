@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { ROLES } from '../../shared/users';
 import { generatePassword } from '../auth/passwords';
-import { createUser, isRole, listUsers, setDisabled, setPassword, updateUser, type UserChanges } from '../auth/users';
+import {
+  createUser,
+  isRole,
+  listUsers,
+  setDisabled,
+  setPassword,
+  updateUser,
+  type UserChanges,
+} from '../auth/users';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/types';
 import { checkOptions, optionString, parseArgs, UsageError } from './args';
@@ -35,7 +43,11 @@ function nameArg(positionals: readonly string[], command: string): string {
   return name;
 }
 
-export async function runUsersCommand(db: Database, config: ServerConfig, argv: readonly string[]): Promise<string> {
+export async function runUsersCommand(
+  db: Database,
+  config: ServerConfig,
+  argv: readonly string[],
+): Promise<string> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest, ['role', 'team', 'display-name']);
   switch (command) {
@@ -62,7 +74,13 @@ export async function runUsersCommand(db: Database, config: ServerConfig, argv: 
       checkOptions(args, []);
       const users = await listUsers(db);
       const lines = users.map((u) =>
-        [u.username.padEnd(20), u.role.padEnd(8), (u.teamId || '-').padEnd(12), u.disabled ? 'disabled' : 'active', u.id].join(' '),
+        [
+          u.username.padEnd(20),
+          u.role.padEnd(8),
+          (u.teamId || '-').padEnd(12),
+          u.disabled ? 'disabled' : 'active',
+          u.id,
+        ].join(' '),
       );
       return ['user                 role     team         state    id', ...lines].join('\n');
     }
@@ -88,7 +106,9 @@ export async function runUsersCommand(db: Database, config: ServerConfig, argv: 
       checkOptions(args, []);
       const name = nameArg(args.positionals, command);
       await setDisabled(db, name, command === 'disable');
-      return command === 'disable' ? `${name} disabled; every session of it ended` : `${name} enabled`;
+      return command === 'disable'
+        ? `${name} disabled; every session of it ended`
+        : `${name} enabled`;
     }
     default:
       throw new UsageError(`unknown users command "${command ?? ''}"\n  ${USERS_USAGE}`);

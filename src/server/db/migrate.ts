@@ -26,7 +26,10 @@ export function checkMigrationList(migrations: readonly Migration[]): void {
  * that instances starting together do not race. Refuses a database newer than this server.
  * Returns the schema version.
  */
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number> {
   checkMigrationList(migrations);
   const newest = migrations.length;
   return db.transaction(async (tx) => {
@@ -36,7 +39,9 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const rows = await tx.query<{ version: number }>('SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations');
+    const rows = await tx.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations',
+    );
     const current = rows[0]?.version ?? 0;
     if (current > newest) {
       throw new MigrationError(
@@ -45,7 +50,10 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     }
     for (const m of migrations.slice(current)) {
       await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
     }
     // A collection added to the shared schema gets its counter without a migration of its own.
     await tx.query(
@@ -57,6 +65,8 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
 }
 
 export async function schemaVersion(db: Database): Promise<number> {
-  const rows = await db.query<{ version: number }>('SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations');
+  const rows = await db.query<{ version: number }>(
+    'SELECT coalesce(max(version), 0)::int AS version FROM schema_migrations',
+  );
   return rows[0]?.version ?? 0;
 }

@@ -13,10 +13,16 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-type DbConfig = Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir' | 'inMemory' | 'poolSize'>;
+type DbConfig = Pick<
+  ServerConfig,
+  'databaseUrl' | 'databaseSchema' | 'dataDir' | 'inMemory' | 'poolSize'
+>;
 
 /** PostgreSQL when a URL is configured, else embedded PGlite; migrated to the newest schema. */
-export async function openDatabase(config: DbConfig, onError?: (error: Error) => void): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: DbConfig,
+  onError?: (error: Error) => void,
+): Promise<OpenedDatabase> {
   const channel = channelName(config.databaseSchema);
   let db: Database;
   let release = () => {};

@@ -37,7 +37,9 @@ export async function openPglite(dataDir: string | undefined, channel: string): 
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return pg.transaction((tx) => fn(wrap(tx)));
     },
-    transactionWithFinalCall<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T> {
+    transactionWithFinalCall<T>(
+      fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
+    ): Promise<T> {
       return pg.transaction(async (tx) => {
         const { result, finalCall } = await fn(wrap(tx));
         if (finalCall) await tx.query(`SELECT ${finalCall.fn}($1::json)`, [finalCall.arg]);

@@ -7,7 +7,9 @@ const INT8_OID = 20;
 /** int8 as a number: sequences and counters stay far below 2^53. */
 const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -45,7 +47,9 @@ function wrapClient(client: pg.PoolClient | pg.Client): Queryable {
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const { schema, channel } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new Error(`invalid database schema name "${schema}": use lower-case letters, digits and _`);
+    throw new Error(
+      `invalid database schema name "${schema}": use lower-case letters, digits and _`,
+    );
   }
   const clientConfig: pg.ClientConfig = {
     connectionString: options.url,
@@ -82,10 +86,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
   };
 
-  async function connectListener(handlers: ChangeFeedHandlers, isReconnect: boolean): Promise<void> {
+  async function connectListener(
+    handlers: ChangeFeedHandlers,
+    isReconnect: boolean,
+  ): Promise<void> {
     const client = new pg.Client(clientConfig);
     client.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) handlers.onNotify(message.payload);
+      if (message.channel === channel && message.payload !== undefined)
+        handlers.onNotify(message.payload);
     });
     client.on('error', (error) => {
       options.onError?.(error);
@@ -116,7 +124,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     }, delay).unref();
   }
 
-  async function runTransaction<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T> {
+  async function runTransaction<T>(
+    fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
+  ): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
@@ -154,7 +164,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return runTransaction(async (tx) => ({ result: await fn(tx) }));
     },
-    transactionWithFinalCall<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T> {
+    transactionWithFinalCall<T>(
+      fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
+    ): Promise<T> {
       return runTransaction(fn);
     },
     async notify(tx: Queryable, payload: string): Promise<void> {

@@ -36,7 +36,9 @@ export interface Database extends Queryable {
    * Like `transaction`, but `fn` may end with a function call that is sent together with
    * COMMIT in one round trip: locks it takes are held only while the database works.
    */
-  transactionWithFinalCall<T>(fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>): Promise<T>;
+  transactionWithFinalCall<T>(
+    fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
+  ): Promise<T>;
   /** NOTIFY from inside a transaction: delivered to every listener when it commits. */
   notify(tx: Queryable, payload: string): Promise<void>;
   listen(handlers: ChangeFeedHandlers): Promise<() => Promise<void>>;

@@ -1,5 +1,9 @@
 import type { AccessSubject } from '../../shared/access';
-import { checkpointSchema, MAX_PRIOR_SCOPES, type SyncCheckpoint } from '../../shared/sync/protocol';
+import {
+  checkpointSchema,
+  MAX_PRIOR_SCOPES,
+  type SyncCheckpoint,
+} from '../../shared/sync/protocol';
 import type { AuthUser } from '../auth/tokens';
 import { scopesOfUser } from '../auth/users';
 import type { Queryable } from '../db/types';
@@ -26,7 +30,11 @@ export function parseCheckpoint(raw: string | undefined): SyncCheckpoint | undef
   const parsed = checkpointSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiFailure(400, 'invalidCheckpoint', `checkpoint.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    throw new ApiFailure(
+      400,
+      'invalidCheckpoint',
+      `checkpoint.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return parsed.data;
 }
@@ -38,13 +46,19 @@ export function parseCheckpoint(raw: string | undefined): SyncCheckpoint | undef
  * deleted, documents the new scope adds are sent. Only the user's own scopes count: a scope
  * of someone else (or unknown after a restore) is ignored, and the pull starts over.
  */
-export async function resolveStart(db: Queryable, user: AuthUser, checkpoint: SyncCheckpoint | undefined): Promise<PullStart> {
+export async function resolveStart(
+  db: Queryable,
+  user: AuthUser,
+  checkpoint: SyncCheckpoint | undefined,
+): Promise<PullStart> {
   if (!checkpoint) return { resumed: false, fromSeq: 0, priorIds: [], prior: [] };
   const current = checkpoint.scope === user.scopeId;
   const named = [...(checkpoint.prior ?? []), ...(current ? [] : [checkpoint.scope])];
   const candidates = [...new Set(named)].filter((id) => id !== user.scopeId);
   const known = await scopesOfUser(db, user.userId, candidates);
   const priorIds = candidates.filter((id) => known.has(id)).slice(-MAX_PRIOR_SCOPES);
-  const prior = priorIds.map((id) => known.get(id)).filter((s): s is AccessSubject => s !== undefined);
+  const prior = priorIds
+    .map((id) => known.get(id))
+    .filter((s): s is AccessSubject => s !== undefined);
   return { resumed: true, fromSeq: current ? checkpoint.seq : 0, priorIds, prior };
 }

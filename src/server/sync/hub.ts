@@ -80,7 +80,9 @@ export class ChangeHub {
   }
 
   private async loadCursors(): Promise<void> {
-    const rows = await this.db.query<{ collection: string; value: number }>('SELECT collection, value FROM seq_counters');
+    const rows = await this.db.query<{ collection: string; value: number }>(
+      'SELECT collection, value FROM seq_counters',
+    );
     for (const row of rows) {
       const collection = REPLICATED_COLLECTIONS.find((c) => c === row.collection);
       if (collection) {
@@ -155,7 +157,11 @@ export class ChangeHub {
     );
   }
 
-  private deliver(collection: ReplicatedCollection, rows: readonly ChangeRow[], upTo: number): void {
+  private deliver(
+    collection: ReplicatedCollection,
+    rows: readonly ChangeRow[],
+    upTo: number,
+  ): void {
     if (rows.length === 0) return;
     for (const client of this.clients) {
       if (!client.collections.has(collection)) continue;
@@ -165,13 +171,18 @@ export class ChangeHub {
         const visible = canRead(user, collection, { ownerId: row.owner_id, teamId: row.team_id });
         if (!row.revoked) {
           if (visible) bodies.set(row.id, withDeleted(row.text, row.deleted));
-        } else if (visible && !canRead(user, collection, { ownerId: row.cur_owner, teamId: row.cur_team })) {
+        } else if (
+          visible &&
+          !canRead(user, collection, { ownerId: row.cur_owner, teamId: row.cur_team })
+        ) {
           bodies.set(row.id, withDeleted(row.text, true));
         }
       }
       if (bodies.size === 0) continue;
       const checkpoint = JSON.stringify({ seq: upTo, scope: user.scopeId });
-      client.send(`{"collection":"${collection}","documents":[${[...bodies.values()].join(',')}],"checkpoint":${checkpoint}}`);
+      client.send(
+        `{"collection":"${collection}","documents":[${[...bodies.values()].join(',')}],"checkpoint":${checkpoint}}`,
+      );
     }
   }
 

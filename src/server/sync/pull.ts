@@ -42,7 +42,8 @@ export async function pullPage(
   if (!canReadNow && !priorCanRead) {
     // A laptop that has reconciled away a collection it lost keeps polling it harmlessly;
     // a first pull of a collection the role cannot read is a mistake worth reporting.
-    if (!start.resumed) throw new ApiFailure(403, 'forbidden', `role ${user.role} may not read ${collection}`);
+    if (!start.resumed)
+      throw new ApiFailure(403, 'forbidden', `role ${user.role} may not read ${collection}`);
     return `{"documents":[],"checkpoint":${JSON.stringify({ seq: start.fromSeq, scope: user.scopeId })}}`;
   }
   const rows = await queryPage(db, user, collection, start, limit);

@@ -33,7 +33,13 @@ export interface MasterRow extends KeyColumns {
 }
 
 export type Decision =
-  | { kind: 'write'; state: DocState; keys: VisibilityKeys; customerId: string | null; master?: MasterRow }
+  | {
+      kind: 'write';
+      state: DocState;
+      keys: VisibilityKeys;
+      customerId: string | null;
+      master?: MasterRow;
+    }
   | { kind: 'same' }
   | { kind: 'answer'; entry: Record<string, unknown> };
 
@@ -54,7 +60,9 @@ function refuse(
   visibleMaster: MasterRow | undefined,
   rejection: Omit<Rejection, 'documentId'>,
 ): Decision {
-  const base = visibleMaster ? masterEntry(visibleMaster) : { ...withoutInternal(row.pushed), _deleted: true };
+  const base = visibleMaster
+    ? masterEntry(visibleMaster)
+    : { ...withoutInternal(row.pushed), _deleted: true };
   return { kind: 'answer', entry: { ...base, _rejected: { ...rejection, documentId: row.id } } };
 }
 
@@ -83,7 +91,10 @@ export function decide(
 ): Decision {
   const visibleMaster = master && canRead(user, collection, keysOfRow(master)) ? master : undefined;
   if (master && !visibleMaster) {
-    return refuse(row, undefined, { code: 'forbidden', message: `${collection} ${row.id} is not accessible to you` });
+    return refuse(row, undefined, {
+      code: 'forbidden',
+      message: `${collection} ${row.id} is not accessible to you`,
+    });
   }
   if ('error' in row.checked) {
     return refuse(row, visibleMaster, { code: 'invalid', ...row.checked.error });
@@ -92,14 +103,21 @@ export function decide(
   if (master) {
     // Already stored exactly so (a retried push whose first attempt committed): nothing to do.
     if (sameState(state, master)) return { kind: 'same' };
-    if (!row.assumed || !sameState(row.assumed, master)) return { kind: 'answer', entry: masterEntry(master) };
+    if (!row.assumed || !sameState(row.assumed, master))
+      return { kind: 'answer', entry: masterEntry(master) };
   }
   const access = accessOf(user.role, collection);
   if (access.write === 'none') {
-    return refuse(row, visibleMaster, { code: 'forbidden', message: `role ${user.role} may not write ${collection}` });
+    return refuse(row, visibleMaster, {
+      code: 'forbidden',
+      message: `role ${user.role} may not write ${collection}`,
+    });
   }
   const { keys, customerId } = keysFor(state.doc);
-  if (!canWrite(user, collection, keys) || (master && !canWrite(user, collection, keysOfRow(master)))) {
+  if (
+    !canWrite(user, collection, keys) ||
+    (master && !canWrite(user, collection, keysOfRow(master)))
+  ) {
     const field = scopeField(collection);
     return refuse(row, visibleMaster, {
       code: 'forbidden',

@@ -1,4 +1,9 @@
-import { customerIdOf, selfKeysOf, VISIBILITY_SOURCE, type VisibilityKeys } from '../../shared/access';
+import {
+  customerIdOf,
+  selfKeysOf,
+  VISIBILITY_SOURCE,
+  type VisibilityKeys,
+} from '../../shared/access';
 import type { ReplicatedCollection } from '../../shared/schema';
 import type { AuthUser } from '../auth/tokens';
 import { withRetry, type Database, type FinalCall, type Queryable } from '../db/types';
@@ -43,7 +48,9 @@ export function applyPush(
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
 ): Promise<Record<string, unknown>[]> {
-  return withRetry(() => db.transactionWithFinalCall((tx) => pushInTransaction(db, tx, user, collection, rows)));
+  return withRetry(() =>
+    db.transactionWithFinalCall((tx) => pushInTransaction(db, tx, user, collection, rows)),
+  );
 }
 
 async function pushInTransaction(
@@ -57,7 +64,11 @@ async function pushInTransaction(
   let keysOfCustomers = new Map<string, VisibilityKeys>();
   if (collection === 'customers') {
     // Pushing a customer may change its keys, which re-keys its records: exclusive.
-    await lockCustomers(tx, rows.map((r) => r.id), true);
+    await lockCustomers(
+      tx,
+      rows.map((r) => r.id),
+      true,
+    );
   } else if (source === 'customer') {
     const ids = new Set<string>();
     for (const row of rows) {
@@ -67,9 +78,16 @@ async function pushInTransaction(
     await lockCustomers(tx, [...ids], false);
     keysOfCustomers = await customerKeys(tx, [...ids]);
   }
-  const masters = await lockMasters(tx, collection, rows.map((r) => r.id));
+  const masters = await lockMasters(
+    tx,
+    collection,
+    rows.map((r) => r.id),
+  );
   // A record whose customer has not reached the server yet is the writer's until it does.
-  const writerKeys: VisibilityKeys = { ownerId: user.userId, teamId: user.teamId === '' ? null : user.teamId };
+  const writerKeys: VisibilityKeys = {
+    ownerId: user.userId,
+    teamId: user.teamId === '' ? null : user.teamId,
+  };
   const keysFor = (doc: Record<string, unknown>) => {
     if (source === 'self') return { keys: selfKeysOf(doc), customerId: null };
     if (source === 'public') return { keys: NO_KEYS, customerId: null };
@@ -89,7 +107,12 @@ async function pushInTransaction(
   const revocations: PendingRevocation[] = [];
   for (const w of writes) {
     if (w.master && !sameKeys(keysOfRow(w.master), w.keys)) {
-      revocations.push({ collection, doc_id: w.id, owner_id: w.master.owner_id, team_id: w.master.team_id });
+      revocations.push({
+        collection,
+        doc_id: w.id,
+        owner_id: w.master.owner_id,
+        team_id: w.master.team_id,
+      });
     }
   }
   const rekeys = collection === 'customers' ? await rekeyRecords(tx, writes, revocations) : [];
@@ -128,7 +151,11 @@ async function pushInTransaction(
  * A customer created or given new keys takes its records along: each record whose keys differ
  * gets the customer's keys (and travels again), and the keys it had lose sight of it.
  */
-async function rekeyRecords(tx: Queryable, writes: readonly Write[], revocations: PendingRevocation[]): Promise<PendingRekey[]> {
+async function rekeyRecords(
+  tx: Queryable,
+  writes: readonly Write[],
+  revocations: PendingRevocation[],
+): Promise<PendingRekey[]> {
   const moved = new Map<string, VisibilityKeys>();
   for (const w of writes) {
     if (!w.master || !sameKeys(keysOfRow(w.master), w.keys)) moved.set(w.id, w.keys);
@@ -138,8 +165,18 @@ async function rekeyRecords(tx: Queryable, writes: readonly Write[], revocations
   for (const dep of await lockDependents(tx, [...moved.keys()])) {
     const keys = moved.get(dep.customer_id);
     if (!keys || sameKeys(keysOfRow(dep), keys)) continue;
-    rekeys.push({ collection: dep.collection, id: dep.id, owner_id: keys.ownerId, team_id: keys.teamId });
-    revocations.push({ collection: dep.collection, doc_id: dep.id, owner_id: dep.owner_id, team_id: dep.team_id });
+    rekeys.push({
+      collection: dep.collection,
+      id: dep.id,
+      owner_id: keys.ownerId,
+      team_id: keys.teamId,
+    });
+    revocations.push({
+      collection: dep.collection,
+      doc_id: dep.id,
+      owner_id: dep.owner_id,
+      team_id: dep.team_id,
+    });
   }
   return rekeys;
 }

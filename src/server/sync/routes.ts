@@ -38,10 +38,18 @@ export function parsePushBody(
   maxRows: number,
 ): IncomingRow[] {
   if (!Array.isArray(body)) {
-    throw new ApiFailure(400, 'badRequest', 'the push body must be an array of { assumedMasterState, newDocumentState }');
+    throw new ApiFailure(
+      400,
+      'badRequest',
+      'the push body must be an array of { assumedMasterState, newDocumentState }',
+    );
   }
   if (body.length > maxRows) {
-    throw new ApiFailure(413, 'bodyTooLarge', `at most ${maxRows} documents per push, got ${body.length}`);
+    throw new ApiFailure(
+      413,
+      'bodyTooLarge',
+      `at most ${maxRows} documents per push, got ${body.length}`,
+    );
   }
   const schema = schemas[collection];
   const key = schema.primaryKey as string;
@@ -55,16 +63,33 @@ export function parsePushBody(
     const pushed = item['newDocumentState'];
     const id = pushed[key];
     if (typeof id !== 'string' || id.length === 0 || id.length > maxIdLength) {
-      throw new ApiFailure(400, 'badRequest', `row ${index}: ${key} must be a string of 1 to ${maxIdLength} characters`);
+      throw new ApiFailure(
+        400,
+        'badRequest',
+        `row ${index}: ${key} must be a string of 1 to ${maxIdLength} characters`,
+      );
     }
-    if (seen.has(id)) throw new ApiFailure(400, 'badRequest', `row ${index}: document ${id} appears twice in one push`);
+    if (seen.has(id))
+      throw new ApiFailure(
+        400,
+        'badRequest',
+        `row ${index}: document ${id} appears twice in one push`,
+      );
     seen.add(id);
     const rawAssumed = item['assumedMasterState'];
     if (rawAssumed !== undefined && rawAssumed !== null && !isRecord(rawAssumed)) {
-      throw new ApiFailure(400, 'badRequest', `row ${index}: assumedMasterState must be an object or null`);
+      throw new ApiFailure(
+        400,
+        'badRequest',
+        `row ${index}: assumedMasterState must be an object or null`,
+      );
     }
     if (isRecord(rawAssumed) && rawAssumed[key] !== id) {
-      throw new ApiFailure(400, 'badRequest', `row ${index}: assumedMasterState is of another document`);
+      throw new ApiFailure(
+        400,
+        'badRequest',
+        `row ${index}: assumedMasterState is of another document`,
+      );
     }
     const checked = checkDocument(validators, collection, pushed);
     return { id, pushed, checked, assumed: isRecord(rawAssumed) ? assumedState(rawAssumed) : null };
@@ -86,7 +111,11 @@ export function registerSyncRoutes(
       const limitText = request.query.limit ?? '100';
       const limit = Number(limitText);
       if (!/^\d+$/.test(limitText) || limit < 1 || limit > config.pullMaxLimit) {
-        throw new ApiFailure(400, 'badRequest', `limit must be an integer from 1 to ${config.pullMaxLimit}`);
+        throw new ApiFailure(
+          400,
+          'badRequest',
+          `limit must be an integer from 1 to ${config.pullMaxLimit}`,
+        );
       }
       const start = await resolveStart(db, user, checkpoint);
       const body = await pullPage(db, user, collection, start, limit);

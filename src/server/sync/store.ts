@@ -16,7 +16,11 @@ import type { KeyColumns } from './visibility';
  * exclusive before re-keying the records. Advisory rather than row locks because the customer
  * may not exist yet: a visit can reach the server before its customer.
  */
-export async function lockCustomers(tx: Queryable, ids: readonly string[], exclusive: boolean): Promise<void> {
+export async function lockCustomers(
+  tx: Queryable,
+  ids: readonly string[],
+  exclusive: boolean,
+): Promise<void> {
   if (ids.length === 0) return;
   const fn = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
   await tx.query(
@@ -27,7 +31,10 @@ export async function lockCustomers(tx: Queryable, ids: readonly string[], exclu
   );
 }
 
-export async function customerKeys(tx: Queryable, ids: readonly string[]): Promise<Map<string, VisibilityKeys>> {
+export async function customerKeys(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, VisibilityKeys>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<KeyColumns & { id: string }>(
     `SELECT id, owner_id, team_id FROM docs WHERE collection = 'customers' AND id = ANY($1::text[])`,
@@ -55,7 +62,10 @@ export interface DependentRow extends KeyColumns {
   customer_id: string;
 }
 
-export async function lockDependents(tx: Queryable, customerIds: readonly string[]): Promise<DependentRow[]> {
+export async function lockDependents(
+  tx: Queryable,
+  customerIds: readonly string[],
+): Promise<DependentRow[]> {
   if (customerIds.length === 0) return [];
   return tx.query<DependentRow>(
     `SELECT collection, id, customer_id, owner_id, team_id FROM docs

@@ -12,7 +12,10 @@ import { parseCollection } from './routes';
 /** A client that cannot keep up is dropped; it reconnects and pulls (RESYNC). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
-function chosenCollections(role: Parameters<typeof readableCollections>[0], query: string | undefined): Set<ReplicatedCollection> {
+function chosenCollections(
+  role: Parameters<typeof readableCollections>[0],
+  query: string | undefined,
+): Set<ReplicatedCollection> {
   const readable = readableCollections(role);
   if (!query) return new Set(readable);
   const chosen = new Set<ReplicatedCollection>();
@@ -30,7 +33,12 @@ function chosenCollections(role: Parameters<typeof readableCollections>[0], quer
  * `GET /api/sync/stream`: Server-Sent Events, authenticated by the Authorization header (the
  * sync worker uses a fetch-based reader; tokens never go into URLs, where logs keep them).
  */
-export function registerStreamRoute(app: FastifyInstance, db: Database, config: ServerConfig, hub: ChangeHub): void {
+export function registerStreamRoute(
+  app: FastifyInstance,
+  db: Database,
+  config: ServerConfig,
+  hub: ChangeHub,
+): void {
   app.get<{ Querystring: { collections?: string } }>('/api/sync/stream', async (request, reply) => {
     const user = await requireUser(db, request);
     const collections = chosenCollections(user.role, request.query.collections);

@@ -47,7 +47,9 @@ function dotted(pointer: string): string {
 function describe(error: ErrorObject): FieldError {
   const base = dotted(error.instancePath);
   if (error.keyword === 'required' && typeof error.params['missingProperty'] === 'string') {
-    const field = base ? `${base}.${error.params['missingProperty']}` : error.params['missingProperty'];
+    const field = base
+      ? `${base}.${error.params['missingProperty']}`
+      : error.params['missingProperty'];
     return { field, message: `${field} is required` };
   }
   const field = base || undefined;
@@ -62,14 +64,18 @@ function wellFormed(text: string): boolean {
 
 /** Strings PostgreSQL cannot store (NUL) or that are not valid Unicode (lone surrogates). */
 function textProblem(value: unknown, path: string, depth: number): FieldError | null {
-  if (depth > MAX_DEPTH) return { field: path || undefined, message: `${path || 'document'} is nested too deeply` };
+  if (depth > MAX_DEPTH)
+    return { field: path || undefined, message: `${path || 'document'} is nested too deeply` };
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) return { field: path, message: `${path} contains a NUL character` };
+    if (value.includes('\u0000'))
+      return { field: path, message: `${path} contains a NUL character` };
     if (!wellFormed(value)) return { field: path, message: `${path} is not valid Unicode` };
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
   for (const [key, child] of entries) {
     const childPath = path ? `${path}.${key}` : key;
     if (key.includes('\u0000') || !wellFormed(key)) {
@@ -94,7 +100,8 @@ export function checkDocument(
   let deleted = false;
   for (const [key, value] of Object.entries(state)) {
     if (key === '_deleted') {
-      if (typeof value !== 'boolean') return { error: { field: '_deleted', message: '_deleted must be a boolean' } };
+      if (typeof value !== 'boolean')
+        return { error: { field: '_deleted', message: '_deleted must be a boolean' } };
       deleted = value;
     } else if (RXDB_INTERNAL_FIELDS.has(key)) {
       continue;
@@ -115,7 +122,10 @@ export function checkDocument(
 }
 
 /** An assumed master state as comparable data: RxDB's own fields dropped. */
-export function assumedState(state: Record<string, unknown>): { doc: Record<string, unknown>; deleted: boolean } {
+export function assumedState(state: Record<string, unknown>): {
+  doc: Record<string, unknown>;
+  deleted: boolean;
+} {
   const doc: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(state)) {
     if (!key.startsWith('_')) doc[key] = value;

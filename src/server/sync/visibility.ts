@@ -41,7 +41,11 @@ export class PredicateBuilder {
   }
 
   /** Readable under any of several subjects (the scopes a checkpoint is being reconciled from). */
-  readableByAny(subjects: readonly AccessSubject[], collection: ReplicatedCollection, alias: string): string {
+  readableByAny(
+    subjects: readonly AccessSubject[],
+    collection: ReplicatedCollection,
+    alias: string,
+  ): string {
     if (subjects.length === 0) return 'FALSE';
     return `(${subjects.map((s) => this.readable(s, collection, alias)).join(' OR ')})`;
   }

@@ -68,9 +68,27 @@ export const VISIBILITY_SOURCE = {
   reference: 'public',
 } as const satisfies Record<ReplicatedCollection, VisibilitySource>;
 
-const NONE: CollectionAccess = { read: 'none', write: 'none', delete: false, controlled: [], reserved: {} };
-const READ_ALL: CollectionAccess = { read: 'all', write: 'none', delete: false, controlled: [], reserved: {} };
-const FULL: CollectionAccess = { read: 'all', write: 'all', delete: true, controlled: [], reserved: {} };
+const NONE: CollectionAccess = {
+  read: 'none',
+  write: 'none',
+  delete: false,
+  controlled: [],
+  reserved: {},
+};
+const READ_ALL: CollectionAccess = {
+  read: 'all',
+  write: 'none',
+  delete: false,
+  controlled: [],
+  reserved: {},
+};
+const FULL: CollectionAccess = {
+  read: 'all',
+  write: 'all',
+  delete: true,
+  controlled: [],
+  reserved: {},
+};
 
 function rule(read: Scope, write: Scope, extra: Partial<CollectionAccess> = {}): CollectionAccess {
   return { read, write, delete: true, controlled: [], reserved: {}, ...extra };

@@ -27,11 +27,19 @@ export function inScope(scope: Scope, subject: AccessSubject, keys: VisibilityKe
   return subject.teamId !== '' && keys.teamId === subject.teamId;
 }
 
-export function canRead(subject: AccessSubject, collection: ReplicatedCollection, keys: VisibilityKeys): boolean {
+export function canRead(
+  subject: AccessSubject,
+  collection: ReplicatedCollection,
+  keys: VisibilityKeys,
+): boolean {
   return inScope(accessOf(subject.role, collection).read, subject, keys);
 }
 
-export function canWrite(subject: AccessSubject, collection: ReplicatedCollection, keys: VisibilityKeys): boolean {
+export function canWrite(
+  subject: AccessSubject,
+  collection: ReplicatedCollection,
+  keys: VisibilityKeys,
+): boolean {
   return inScope(accessOf(subject.role, collection).write, subject, keys);
 }
 
@@ -45,7 +53,11 @@ export function writableCollections(role: Role): ReplicatedCollection[] {
 }
 
 /** For the UI: may this role edit this field of an existing document it can write? */
-export function mayChangeField(role: Role, collection: ReplicatedCollection, field: string): boolean {
+export function mayChangeField(
+  role: Role,
+  collection: ReplicatedCollection,
+  field: string,
+): boolean {
   const access = ACCESS_POLICY[role][collection];
   return access.write !== 'none' && !access.controlled.includes(field);
 }
@@ -60,7 +72,10 @@ export function selfKeysOf(doc: Readonly<Record<string, unknown>>): VisibilityKe
 }
 
 /** The customer a record belongs to, for collections whose keys follow their customer. */
-export function customerIdOf(collection: ReplicatedCollection, doc: Readonly<Record<string, unknown>>): string | null {
+export function customerIdOf(
+  collection: ReplicatedCollection,
+  doc: Readonly<Record<string, unknown>>,
+): string | null {
   return VISIBILITY_SOURCE[collection] === 'customer' ? stringOrNull(doc['customerId']) : null;
 }
 
@@ -97,7 +112,11 @@ export function fieldRuleProblem(
   if (master) {
     for (const field of access.controlled) {
       if (!jsonEqual(master.doc[field], next[field])) {
-        return { kind: 'controlled', field, message: `role ${role} may not change ${collection}.${field}` };
+        return {
+          kind: 'controlled',
+          field,
+          message: `role ${role} may not change ${collection}.${field}`,
+        };
       }
     }
   }

@@ -63,7 +63,10 @@ export const checkpointSchema = z
   .object({
     seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     scope: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    prior: z.array(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).max(MAX_PRIOR_SCOPES).optional(),
+    prior: z
+      .array(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+      .max(MAX_PRIOR_SCOPES)
+      .optional(),
   })
   .strict();
 
@@ -125,7 +128,10 @@ export type StreamMessage<T = unknown> = StreamChange<T> | typeof RESYNC;
  * reconciling after an access change (its checkpoint has `prior`) or holds a checkpoint of
  * another scope: then the event means "pull now" (treat it as RESYNC).
  */
-export function acceptsStreamCheckpoint(local: SyncCheckpoint | undefined, incoming: SyncCheckpoint): boolean {
+export function acceptsStreamCheckpoint(
+  local: SyncCheckpoint | undefined,
+  incoming: SyncCheckpoint,
+): boolean {
   if (!local) return false;
   if (local.prior && local.prior.length > 0) return false;
   return local.scope === incoming.scope;

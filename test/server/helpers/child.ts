@@ -12,7 +12,11 @@ export interface ChildServer {
 }
 
 /** The real entry point (`npm run server`) in its own process, so it can be killed outright. */
-export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: ROOT,
@@ -29,7 +33,10 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   });
 }
 
-export function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+export function startChildServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
       cwd: ROOT,

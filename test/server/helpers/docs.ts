@@ -20,7 +20,9 @@ export function customerDoc(ownerId: string, teamId: string, overrides: Partial<
     name: `客户${counter}`,
     namePinyin: `kehu${counter}`,
     nameInitials: 'kh',
-    contacts: [{ id: newId(), name: '张三', mobile: '13800000000', isPrimary: true, isEmergency: false }],
+    contacts: [
+      { id: newId(), name: '张三', mobile: '13800000000', isPrimary: true, isEmergency: false },
+    ],
     addresses: [{ id: newId(), kind: 'home', city: '杭州', detail: '西湖区 1 号' }],
     lifecycle: 'active',
     activityLevel: 'medium',
@@ -41,7 +43,12 @@ export function customerDoc(ownerId: string, teamId: string, overrides: Partial<
   };
 }
 
-export function visitDoc(customerId: string, ownerId: string, teamId: string, overrides: Partial<Doc> = {}): Doc {
+export function visitDoc(
+  customerId: string,
+  ownerId: string,
+  teamId: string,
+  overrides: Partial<Doc> = {},
+): Doc {
   return {
     id: newId(),
     customerId,
@@ -87,7 +94,12 @@ export function creditDoc(customerId: string, by: string, overrides: Partial<Doc
   };
 }
 
-export function attachmentDoc(customerId: string, sha256: string, by: string, overrides: Partial<Doc> = {}): Doc {
+export function attachmentDoc(
+  customerId: string,
+  sha256: string,
+  by: string,
+  overrides: Partial<Doc> = {},
+): Doc {
   return {
     id: newId(),
     sha256,
@@ -106,10 +118,22 @@ export function attachmentDoc(customerId: string, sha256: string, by: string, ov
 }
 
 export function referenceDoc(by: string, overrides: Partial<Doc> = {}): Doc {
-  return { id: newId(), kind: 'team', key: `t${++counter}`, label: 'Team', data: {}, ...audit(by), ...overrides };
+  return {
+    id: newId(),
+    kind: 'team',
+    key: `t${++counter}`,
+    label: 'Team',
+    data: {},
+    ...audit(by),
+    ...overrides,
+  };
 }
 
-export function requestDoc(customerId: string, requesterId: string, overrides: Partial<Doc> = {}): Doc {
+export function requestDoc(
+  customerId: string,
+  requesterId: string,
+  overrides: Partial<Doc> = {},
+): Doc {
   return {
     id: newId(),
     kind: 'gift',

@@ -47,7 +47,10 @@ export function testConfig(backend: Backend, options: TestServerOptions = {}): S
   };
 }
 
-export async function startTestServer(backend: Backend, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const config = testConfig(backend, options);
   const server = await createServer(config);
   return {
@@ -57,7 +60,8 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
     async close({ keep = false } = {}) {
       await server.close();
       if (keep) return;
-      if (backend.url && config.databaseSchema && !options.schema) await dropSchema(backend.url, config.databaseSchema);
+      if (backend.url && config.databaseSchema && !options.schema)
+        await dropSchema(backend.url, config.databaseSchema);
       if (!options.dataDir) rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
@@ -88,13 +92,23 @@ export async function login(
     url: '/api/auth/login',
     payload: { username, password, deviceId, deviceName: 'test laptop' },
   });
-  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
   const body = response.json<LoginResponse>();
   return { token: body.token, userId: body.user.id, username, deviceId };
 }
 
-export async function addUser(t: TestServer, username: string, role: Role, teamId = ''): Promise<Session> {
-  await createUser(t.server.db, { username, role, teamId, password: TEST_PASSWORD }, t.config.scryptCost);
+export async function addUser(
+  t: TestServer,
+  username: string,
+  role: Role,
+  teamId = '',
+): Promise<Session> {
+  await createUser(
+    t.server.db,
+    { username, role, teamId, password: TEST_PASSWORD },
+    t.config.scryptCost,
+  );
   return login(t, username);
 }
 
@@ -111,10 +125,18 @@ export async function pullRaw(
 ): Promise<LightMyRequestResponse> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-  return t.server.app.inject({ method: 'GET', url: `/api/sync/${collection}/pull?${query}`, headers: auth(session) });
+  return t.server.app.inject({
+    method: 'GET',
+    url: `/api/sync/${collection}/pull?${query}`,
+    headers: auth(session),
+  });
 }
 
-export type Doc = Record<string, unknown> & { id: string; _deleted?: boolean; _rejected?: Rejection };
+export type Doc = Record<string, unknown> & {
+  id: string;
+  _deleted?: boolean;
+  _rejected?: Rejection;
+};
 
 export interface PullResult {
   documents: Doc[];
@@ -129,7 +151,8 @@ export async function pull(
   limit = 100,
 ): Promise<PullResult> {
   const response = await pullRaw(t, session, collection, checkpoint, limit);
-  if (response.statusCode !== 200) throw new Error(`pull ${collection}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`pull ${collection}: ${response.statusCode} ${response.body}`);
   return response.json<PullResult>();
 }
 
@@ -156,7 +179,12 @@ export interface PushRowInput {
   newDocumentState: Doc;
 }
 
-export async function pushRaw(t: TestServer, session: Session, collection: string, rows: unknown): Promise<LightMyRequestResponse> {
+export async function pushRaw(
+  t: TestServer,
+  session: Session,
+  collection: string,
+  rows: unknown,
+): Promise<LightMyRequestResponse> {
   return t.server.app.inject({
     method: 'POST',
     url: `/api/sync/${collection}/push`,
@@ -165,14 +193,25 @@ export async function pushRaw(t: TestServer, session: Session, collection: strin
   });
 }
 
-export async function push(t: TestServer, session: Session, collection: string, rows: PushRowInput[]): Promise<Doc[]> {
+export async function push(
+  t: TestServer,
+  session: Session,
+  collection: string,
+  rows: PushRowInput[],
+): Promise<Doc[]> {
   const response = await pushRaw(t, session, collection, rows);
-  if (response.statusCode !== 200) throw new Error(`push ${collection}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`push ${collection}: ${response.statusCode} ${response.body}`);
   return response.json<Doc[]>();
 }
 
 /** Pushes documents new to the client (no assumed master). */
-export function pushNew(t: TestServer, session: Session, collection: string, docs: Doc[]): Promise<Doc[]> {
+export function pushNew(
+  t: TestServer,
+  session: Session,
+  collection: string,
+  docs: Doc[],
+): Promise<Doc[]> {
   return push(
     t,
     session,

@@ -4,7 +4,10 @@
  */
 export class SseClient {
   readonly messages: unknown[] = [];
-  private readonly waiters: { predicate: (m: unknown) => boolean; resolve: (m: unknown) => void }[] = [];
+  private readonly waiters: {
+    predicate: (m: unknown) => boolean;
+    resolve: (m: unknown) => void;
+  }[] = [];
   private readonly controller = new AbortController();
   /** Resolves when the server ends the stream. */
   readonly ended: Promise<void>;
@@ -85,7 +88,10 @@ export class SseClient {
       if (predicate(message)) return Promise.resolve(message as T);
     }
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching stream message within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching stream message within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         predicate,
         resolve: (m) => {
@@ -112,6 +118,9 @@ export function isChange(collection: string, id?: string): (m: unknown) => boole
   return (m) => {
     if (typeof m !== 'object' || m === null) return false;
     const change = m as ChangeMessage;
-    return change.collection === collection && (id === undefined || change.documents.some((d) => d.id === id));
+    return (
+      change.collection === collection &&
+      (id === undefined || change.documents.some((d) => d.id === id))
+    );
   };
 }

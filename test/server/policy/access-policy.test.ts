@@ -28,10 +28,12 @@ describe('the access policy table', () => {
 
   it('lets everyone read reference data and only admins write it', () => {
     for (const role of ROLES) expect(ACCESS_POLICY[role].reference.read).toBe('all');
-    expect(ROLES.filter((role) => writableCollections(role).includes('reference'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => writableCollections(role).includes('reference'))).toEqual([
+      'admin',
+    ]);
   });
 
-  it('limits reps to their own and their team\'s documents', () => {
+  it("limits reps to their own and their team's documents", () => {
     for (const collection of REPLICATED_COLLECTIONS) {
       const rule = ACCESS_POLICY.rep[collection];
       if (collection === 'reference') continue;
@@ -45,9 +47,12 @@ describe('the access policy table', () => {
       for (const collection of REPLICATED_COLLECTIONS) {
         const { controlled, reserved } = ACCESS_POLICY[role][collection];
         const properties = schemas[collection].properties as Record<string, { enum?: unknown[] }>;
-        for (const field of controlled) expect(properties, `${role} ${collection}.${field}`).toHaveProperty(field);
+        for (const field of controlled)
+          expect(properties, `${role} ${collection}.${field}`).toHaveProperty(field);
         for (const [field, values] of Object.entries(reserved)) {
-          expect(properties[field]?.enum, `${role} ${collection}.${field}`).toEqual(expect.arrayContaining([...values]));
+          expect(properties[field]?.enum, `${role} ${collection}.${field}`).toEqual(
+            expect.arrayContaining([...values]),
+          );
         }
       }
     }
@@ -76,21 +81,52 @@ describe('scopes and field rules', () => {
   });
 
   it('refuses deletes, controlled changes and reserved values, naming the field', () => {
-    const master = { doc: { id: 'c', ownerId: 'u1', archiveStatus: 'active', name: 'a' }, deleted: false };
-    expect(fieldRuleProblem('rep', 'customers', { master, next: { ...master.doc, name: 'b' }, deleted: false })).toBeNull();
-    expect(fieldRuleProblem('rep', 'customers', { master, next: master.doc, deleted: true })).toMatchObject({ kind: 'delete' });
-    expect(fieldRuleProblem('rep', 'customers', { master, next: { ...master.doc, ownerId: 'u9' }, deleted: false })).toMatchObject({
+    const master = {
+      doc: { id: 'c', ownerId: 'u1', archiveStatus: 'active', name: 'a' },
+      deleted: false,
+    };
+    expect(
+      fieldRuleProblem('rep', 'customers', {
+        master,
+        next: { ...master.doc, name: 'b' },
+        deleted: false,
+      }),
+    ).toBeNull();
+    expect(
+      fieldRuleProblem('rep', 'customers', { master, next: master.doc, deleted: true }),
+    ).toMatchObject({ kind: 'delete' });
+    expect(
+      fieldRuleProblem('rep', 'customers', {
+        master,
+        next: { ...master.doc, ownerId: 'u9' },
+        deleted: false,
+      }),
+    ).toMatchObject({
       kind: 'controlled',
       field: 'ownerId',
     });
     expect(
-      fieldRuleProblem('rep', 'customers', { master, next: { ...master.doc, archiveStatus: 'retired' }, deleted: false }),
+      fieldRuleProblem('rep', 'customers', {
+        master,
+        next: { ...master.doc, archiveStatus: 'retired' },
+        deleted: false,
+      }),
     ).toMatchObject({ kind: 'reserved', field: 'archiveStatus' });
     // A value already stored is not newly set: a rep may still edit a retired customer's name.
     const retired = { doc: { ...master.doc, archiveStatus: 'retired' }, deleted: false };
-    expect(fieldRuleProblem('rep', 'customers', { master: retired, next: { ...retired.doc, name: 'c' }, deleted: false })).toBeNull();
-    expect(fieldRuleProblem('rep', 'requests', { next: { status: 'approved' }, deleted: false })).toMatchObject({ field: 'status' });
-    expect(fieldRuleProblem('manager', 'requests', { next: { status: 'approved' }, deleted: false })).toBeNull();
+    expect(
+      fieldRuleProblem('rep', 'customers', {
+        master: retired,
+        next: { ...retired.doc, name: 'c' },
+        deleted: false,
+      }),
+    ).toBeNull();
+    expect(
+      fieldRuleProblem('rep', 'requests', { next: { status: 'approved' }, deleted: false }),
+    ).toMatchObject({ field: 'status' });
+    expect(
+      fieldRuleProblem('manager', 'requests', { next: { status: 'approved' }, deleted: false }),
+    ).toBeNull();
   });
 });
 

@@ -174,6 +174,9 @@ export class SyncEngine {
     const active$ = combineLatest(this.replications.map((r) => r.state.active$));
     // Idle before the first round with the server has finished means nothing yet.
     let firstRoundDone = false;
+    for (const r of this.replications) {
+      void r.state.awaitInitialReplication().then(() => this.update({ caughtUp: [...this.status.caughtUp, r.collection] }));
+    }
     void Promise.all(this.replications.map((r) => r.state.awaitInitialReplication())).then(() => {
       firstRoundDone = true;
       if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSynced();

@@ -30,6 +30,8 @@ export interface SyncStatus {
   retryAt: number | null;
   error: SyncProblem | null;
   /** The server refused this laptop: syncing has stopped until the user signs in again. */
+  /** Collections whose first round with the server has finished since this start. */
+  caughtUp: ReplicatedCollection[];
   stoppedBy: 'deviceRevoked' | 'tokenRevoked' | 'tokenExpired' | 'userDisabled' | 'unauthorized' | null;
   isLeader: boolean;
 }
@@ -41,6 +43,7 @@ export const INITIAL_STATUS: SyncStatus = {
   received: 0,
   retryAt: null,
   error: null,
+  caughtUp: [],
   stoppedBy: null,
   isLeader: false,
 };

@@ -1,6 +1,6 @@
 import type { Role } from '../../../../src/shared/users';
 import { createUser } from '../../../../src/server/auth/users';
-import { BACKENDS } from '../../../server/helpers/backends';
+import { BACKENDS, type Backend } from '../../../server/helpers/backends';
 import { startTestServer, TEST_PASSWORD, type TestServer, type TestServerOptions } from '../../../server/helpers/harness';
 
 export { TEST_PASSWORD };
@@ -17,8 +17,8 @@ export interface HttpTestServer {
  * The real sync server (the server helper's createServer, PGlite unless told otherwise),
  * listening on 127.0.0.1 so clients reach it over real HTTP and SSE, as laptops do.
  */
-export async function startHttpServer(options: TestServerOptions & { port?: number } = {}): Promise<HttpTestServer> {
-  const backend = BACKENDS[0]!;
+export async function startHttpServer(options: TestServerOptions & { port?: number; backend?: Backend } = {}): Promise<HttpTestServer> {
+  const backend = options.backend ?? BACKENDS[0]!;
   const t = await startTestServer(backend, options);
   await t.server.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = t.server.app.server.address();

@@ -133,7 +133,13 @@ function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncSta
         open={detailsOpen}
         onOpenChange={setDetailsOpen}
       >
-        <Button type="text" data-testid="sync-status" icon={<CloudSyncOutlined />}>
+        <Button
+          type="text"
+          data-testid="sync-status"
+          data-pending={pending}
+          data-caught-up={status?.caughtUp.join(',') ?? ''}
+          icon={<CloudSyncOutlined />}
+        >
           <Badge status={DOT[phase]} />
           <span data-testid="sync-phase" data-phase={phase}>
             {t(`phase.${phase}`)}

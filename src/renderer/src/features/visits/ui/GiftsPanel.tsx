@@ -124,24 +124,10 @@ export function GiftsPanel({ visit }: { visit: VisitDoc }) {
         dataSource={gifts}
         locale={{ emptyText: t('gift.none') }}
         renderItem={(g) => (
-          <List.Item
-            actions={[
-              <GiftDecisionButtons key="d" request={g} />,
-              g.status === 'pending' && g.requesterId === actor.id ? (
-                <Button
-                  key="w"
-                  size="small"
-                  type="link"
-                  onClick={() => void cancelGift(db, g.id, actor)}
-                >
-                  {t('actions.withdraw')}
-                </Button>
-              ) : null,
-            ]}
-          >
+          <List.Item>
             <List.Item.Meta
               title={
-                <Space>
+                <Space wrap>
                   <span>{g.item}</span>
                   <Typography.Text type="secondary">{formatMoney(g.value ?? 0)}</Typography.Text>
                   <GiftStateTag status={g.status} />
@@ -154,6 +140,20 @@ export function GiftsPanel({ visit }: { visit: VisitDoc }) {
                     <Typography.Text type="secondary">
                       {name(g.approverId ?? '')} · {formatDate(g.decidedAt, true)} {g.decisionNote}
                     </Typography.Text>
+                  )}
+                  {g.status === 'pending' && (
+                    <Space style={{ marginTop: 4 }}>
+                      <GiftDecisionButtons request={g} />
+                      {g.requesterId === actor.id && (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => void cancelGift(db, g.id, actor)}
+                        >
+                          {t('actions.withdraw')}
+                        </Button>
+                      )}
+                    </Space>
                   )}
                 </>
               }

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, type TestApp } from '../../test/e2e/harness/app';
+import { buildTestPage } from '../../test/e2e/harness/pages';
+import { NetworkProxy } from '../../test/renderer/sync/support/proxy';
+
+declare const __synctest: {
+  open(userId: string): Promise<boolean>;
+  patch(collection: string, id: string, patch: Record<string, unknown>): Promise<void>;
+};
+
+interface LongTaskWindow {
+  __longTasks: { start: number; duration: number }[];
+}
+
+export interface LaptopFigures {
+  /** From pressing "sign in" until every collection finished its first round. */
+  totalSeconds: number;
+  customersSeconds: number;
+  /** Until the status list showed its first rows. */
+  listUsableSeconds: number;
+  longestTaskMs: number;
+  longTasksOver100: number;
+  pageHeapMb: number;
+  workerHeapMb: number | null;
+  editsUpSeconds: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await probe().catch(() => false)) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+}
+
+const attr = (page: Page, name: string) => page.getByTestId('sync-status').getAttribute(name).catch(() => null);
+
+/**
+ * A fresh laptop in Debian's Chromium (the built renderer, the real sync worker, IndexedDB on
+ * disk) signs in and pulls everything; long tasks on the UI thread are recorded by the page's
+ * own PerformanceObserver. Then it goes offline, makes `edits` edits, and reconnects.
+ */
+export async function runLaptop(options: {
+  serverUrl: string;
+  username: string;
+  password: string;
+  editIds: string[];
+  timeoutMs: number;
+}): Promise<LaptopFigures> {
+  const pagesDir = buildTestPage('sync', path.resolve(import.meta.dirname, '../../test/e2e/pages/sync-page.ts'));
+  const proxy = new NetworkProxy(options.serverUrl);
+  await proxy.start();
+  const app: TestApp = await launchApp({ extraRoots: { '/__test/': pagesDir } });
+  try {
+    const page = app.page;
+    await page.getByTestId('sync-signin').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as LongTaskWindow;
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+    });
+    await page.getByTestId('sync-signin').click();
+    await page.getByTestId('signin-server').fill(proxy.url);
+    await page.getByTestId('signin-username').fill(options.username);
+    await page.getByTestId('signin-password').fill(options.password);
+    const started = Date.now();
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('sync-status').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => (location.hash = '#/customers'));
+
+    let listUsable = 0;
+    let customersDone = 0;
+    await waitFor(
+      'initial sync',
+      async () => {
+        if (!listUsable && (await page.getByTestId('customer-row').count()) >= 20) listUsable = Date.now();
+        const caughtUp = (await attr(page, 'data-caught-up')) ?? '';
+        if (!customersDone && caughtUp.split(',').includes('customers')) customersDone = Date.now();
+        return (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'online' && listUsable > 0;
+      },
+      options.timeoutMs,
+      250,
+    );
+    const finished = Date.now();
+    const longTasks = await page.evaluate(() => (window as unknown as LongTaskWindow).__longTasks);
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const worker = page.workers()[0];
+    const workerHeap = worker
+      ? await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null)
+      : null;
+
+    // Offline edits, then reconnect.
+    const session = (await app.table['secure:session']({}, { senderId: 0, emit: () => undefined })) as { user: { id: string } };
+    const tab = await app.context.newPage();
+    await tab.goto(`${app.baseUrl}/__test/sync.html`);
+    await tab.waitForFunction(() => '__synctest' in globalThis);
+    await tab.evaluate((id) => __synctest.open(id), session.user.id);
+    proxy.cut();
+    await waitFor('offline', async () => (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'offline', 30_000);
+    await tab.evaluate(async (ids) => {
+      for (const id of ids) await __synctest.patch('customers', id, { note: `bench edit ${id}` });
+    }, options.editIds);
+    await waitFor('edits counted', async () => Number(await attr(page, 'data-pending')) >= options.editIds.length, 60_000);
+    proxy.restore();
+    const reconnected = Date.now();
+    // What the browser's "online" event does: try at once.
+    await page.getByTestId('sync-status').click();
+    await page.getByTestId('sync-now').click();
+    await waitFor(
+      'edits up',
+      async () => Number(await attr(page, 'data-pending')) === 0 && (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'online',
+      120_000,
+      50,
+    );
+    const editsUp = Date.now();
+
+    return {
+      totalSeconds: (finished - started) / 1000,
+      customersSeconds: customersDone ? (customersDone - started) / 1000 : NaN,
+      listUsableSeconds: (listUsable - started) / 1000,
+      longestTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
+      longTasksOver100: longTasks.filter((t) => t.duration > 100).length,
+      pageHeapMb: heap.usedSize / 1024 / 1024,
+      workerHeapMb: typeof workerHeap === 'number' ? workerHeap / 1024 / 1024 : null,
+      editsUpSeconds: (editsUp - reconnected) / 1000,
+    };
+  } finally {
+    await app.dispose();
+    await proxy.close();
+  }
+}
