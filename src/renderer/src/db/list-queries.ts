@@ -33,7 +33,6 @@ export const LIST_QUERIES: RegisteredListQuery[] = [
   register(print.creditOfCustomer),
   register(print.retiredCustomers),
   register(customers.customersFirstPage),
-  register(customers.customersInStatus),
   register(customers.customersChunk),
   register(customers.customersWithCode),
   register(customers.staffDirectory),

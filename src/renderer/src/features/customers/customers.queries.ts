@@ -58,17 +58,6 @@ export const customersFirstPage = defineListQuery({
   ],
 });
 
-/** How many customers one archive status holds (IndexedDB count on the index). */
-export const customersInStatus = defineListQuery({
-  name: 'customers.inStatus',
-  collection: 'customers',
-  build: ({ archiveStatus }: { archiveStatus: ArchiveStatus }): MangoQuery<CustomerDoc> => ({
-    selector: { archiveStatus },
-    sort: [{ archiveStatus: 'asc' }, { code: 'asc' }],
-  }),
-  samples: [{ archiveStatus: 'active' }],
-});
-
 /**
  * The whole collection in code order (ties by id), one chunk at a time: feeds the in-memory
  * projection (status list and search index) without one long transaction. The caller

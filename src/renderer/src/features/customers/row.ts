@@ -30,22 +30,36 @@ export interface CustomerRow {
   updatedAt: number;
 }
 
+/**
+ * One shared copy of each repeated value (owner, industry, region, tag, enum values): read
+ * from IndexedDB every document brings its own copies, which at 100k rows is tens of MB of
+ * identical strings for the garbage collector to walk.
+ */
+const pool = new Map<string, string>();
+const NO_TAGS: string[] = [];
+function shared<T extends string>(value: T): T {
+  const known = pool.get(value);
+  if (known !== undefined) return known as T;
+  if (pool.size < 20_000) pool.set(value, value);
+  return value;
+}
+
 export function rowOf(doc: ListedCustomer): CustomerRow {
   return {
     id: doc.id,
     code: doc.code,
-    type: doc.type,
+    type: shared(doc.type),
     name: doc.name,
     namePinyin: doc.namePinyin,
-    ownerId: doc.ownerId,
-    teamId: doc.teamId,
-    lifecycle: doc.lifecycle,
-    activityLevel: doc.activityLevel,
-    industry: doc.industry,
-    region: doc.region,
-    tags: doc.tags,
-    archiveStatus: doc.archiveStatus,
-    membershipTier: doc.membershipTier,
+    ownerId: shared(doc.ownerId),
+    teamId: shared(doc.teamId),
+    lifecycle: shared(doc.lifecycle),
+    activityLevel: shared(doc.activityLevel),
+    industry: shared(doc.industry),
+    region: shared(doc.region),
+    tags: doc.tags.length === 0 ? NO_TAGS : doc.tags.map(shared),
+    archiveStatus: shared(doc.archiveStatus),
+    membershipTier: shared(doc.membershipTier),
     lastVisitAt: doc.lastVisitAt,
     nextTaskAt: doc.nextTaskAt,
     updatedAt: doc.updatedAt,

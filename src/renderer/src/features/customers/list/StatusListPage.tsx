@@ -90,7 +90,6 @@ export function StatusListPage() {
       data-count={rows.length}
       style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px - 40px)' }}
     >
-      <style>{'.dangan-list-row:hover{background:#e6f4ff!important}'}</style>
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }} wrap>
         <Space align="baseline">
           <Typography.Title level={3} style={{ margin: 0 }}>

@@ -5,6 +5,7 @@ import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../row';
 import { COLUMNS, GRID_TEMPLATE, TABLE_WIDTH } from './columns';
+import { LIST_CSS } from './list-css';
 import type { ListView, SortKey } from './view';
 
 const ROW_HEIGHT = 40;
@@ -37,26 +38,13 @@ const Row = memo(function Row({
       role="row"
       data-testid="customer-row"
       data-id={row.id}
-      className="dangan-list-row"
+      className={row.archiveStatus === 'retired' ? 'dl-row dl-retired' : 'dl-row'}
       onClick={() => onOpen(row.id)}
-      style={{
-        position: 'absolute',
-        top,
-        left: 0,
-        height: ROW_HEIGHT,
-        width: TABLE_WIDTH,
-        display: 'grid',
-        gridTemplateColumns: GRID_TEMPLATE,
-        alignItems: 'center',
-        borderBottom: '1px solid #f0f0f0',
-        cursor: 'pointer',
-        background: row.archiveStatus === 'retired' ? '#fafafa' : '#fff',
-        // Each row is its own layout and paint island: moving one never re-lays the others.
-        contain: 'strict',
-      }}
+      // Position only; the rest is in classes. contain:strict makes each row its own layout island.
+      style={{ transform: `translateY(${top}px)`, width: TABLE_WIDTH, gridTemplateColumns: GRID_TEMPLATE }}
     >
       {COLUMNS.map((c) => (
-        <div key={c.key} role="cell" style={cellStyle}>
+        <div key={c.key} role="cell" className="dl-cell">
           {c.render(row, { t, ownerName })}
         </div>
       ))}
@@ -84,6 +72,7 @@ export function VirtualTable({ rows, sort, onSort, onOpen, ownerName }: Props) {
       role="table"
       style={{ flex: 1, minHeight: 200, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 4, background: '#fff' }}
     >
+      <style>{LIST_CSS}</style>
       <div
         role="row"
         style={{

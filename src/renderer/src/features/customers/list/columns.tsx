@@ -15,24 +15,16 @@ export interface Column {
 }
 
 /**
- * Plain spans, not antd Tags: a list row is mounted and unmounted dozens of times per frame
- * while scrolling, and each antd Tag brings its own style registration and context reads.
+ * Plain spans with classes (styles in list.css.ts), not antd Tags: a list row is mounted and
+ * unmounted dozens of times per frame while scrolling, and each antd Tag brings its own style
+ * registration and context reads; inline styles cost one DOM write per property.
  */
-const TAG_STYLE = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', borderRadius: 4, border: '1px solid #d9d9d9', background: '#fafafa' } as const;
-const LIFECYCLE_COLORS = {
-  prospect: { color: '#595959', background: '#fafafa', borderColor: '#d9d9d9' },
-  new: { color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' },
-  active: { color: '#389e0d', background: '#f6ffed', borderColor: '#b7eb8f' },
-  dormant: { color: '#d46b08', background: '#fff7e6', borderColor: '#ffd591' },
-} as const;
-const RETIRED = { color: '#cf1322', background: '#fff1f0', borderColor: '#ffa39e' } as const;
-
-function Pill({ children, tone }: { children: ReactNode; tone?: { color: string; background: string; borderColor: string } }) {
-  return <span style={tone ? { ...TAG_STYLE, ...tone } : TAG_STYLE}>{children}</span>;
+function Pill({ children, tone }: { children: ReactNode; tone?: string }) {
+  return <span className={tone ? `dl-pill dl-${tone}` : 'dl-pill'}>{children}</span>;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'code', titleKey: 'columns.code', width: 190, sortable: true, render: (r) => <span style={{ fontFamily: 'monospace' }}>{r.code}</span>, text: (r) => r.code },
+  { key: 'code', titleKey: 'columns.code', width: 190, sortable: true, render: (r) => <span className="dl-mono">{r.code}</span>, text: (r) => r.code },
   { key: 'name', titleKey: 'columns.name', width: 260, sortable: true, render: (r) => <strong>{r.name}</strong>, text: (r) => r.name },
   { key: 'type', titleKey: 'columns.type', width: 70, sortable: true, render: (r, c) => c.t(`type.${r.type}`), text: (r, c) => c.t(`type.${r.type}`) },
   { key: 'owner', titleKey: 'columns.owner', width: 90, sortable: true, render: (r, c) => c.ownerName(r.ownerId), text: (r, c) => c.ownerName(r.ownerId) },
@@ -41,7 +33,7 @@ export const COLUMNS: Column[] = [
     titleKey: 'columns.lifecycle',
     width: 90,
     sortable: true,
-    render: (r, c) => <Pill tone={LIFECYCLE_COLORS[r.lifecycle]}>{c.t(`lifecycle.${r.lifecycle}`)}</Pill>,
+    render: (r, c) => <Pill tone={r.lifecycle}>{c.t(`lifecycle.${r.lifecycle}`)}</Pill>,
     text: (r, c) => c.t(`lifecycle.${r.lifecycle}`),
   },
   { key: 'activityLevel', titleKey: 'columns.activity', width: 70, sortable: true, render: (r, c) => c.t(`activity.${r.activityLevel}`), text: (r, c) => c.t(`activity.${r.activityLevel}`) },
@@ -60,7 +52,7 @@ export const COLUMNS: Column[] = [
     titleKey: 'columns.archiveStatus',
     width: 90,
     sortable: true,
-    render: (r, c) => (r.archiveStatus === 'retired' ? <Pill tone={RETIRED}>{c.t('status.retired')}</Pill> : c.t('status.active')),
+    render: (r, c) => (r.archiveStatus === 'retired' ? <Pill tone="retired">{c.t('status.retired')}</Pill> : c.t('status.active')),
     text: (r, c) => c.t(`status.${r.archiveStatus}`),
   },
   { key: 'lastVisitAt', titleKey: 'columns.lastVisit', width: 110, sortable: true, render: (r) => listDate(r.lastVisitAt), text: (r) => (r.lastVisitAt ? listDate(r.lastVisitAt) : '') },
