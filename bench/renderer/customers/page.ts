@@ -15,7 +15,7 @@ import { catalogFor } from '../../../src/renderer/src/features/customers/catalog
 import { customersFirstPage } from '../../../src/renderer/src/features/customers/customers.queries';
 import { queryListedCustomers } from '../../../src/renderer/src/features/customers/raw-read';
 import { rowOf } from '../../../src/renderer/src/features/customers/row';
-import { demoBatch } from '../../../src/renderer/src/features/demo/run-demo';
+import { demoBatch, writeDemoStaff } from '../../../src/renderer/src/features/demo/run-demo';
 import { rawImport } from './raw-idb';
 import { searchQueries, type BenchQuery } from './queries';
 
@@ -65,6 +65,8 @@ const api = {
 
   async importRx(): Promise<Record<string, number>> {
     db = await open();
+    // The staff directory the demo owners refer to, as the app's demo command writes it.
+    await writeDemoStaff(db, LOCAL_PROFILE);
     const started = performance.now();
     await writeInBatches(db.collections.customers, docs, 'insert');
     return { import_ms: performance.now() - started };
