@@ -10,7 +10,7 @@ import { createFileServices } from './attachments/compose';
 import { electronFileOs } from './attachments/electron';
 import { PREVIEW_SCHEME, PREVIEW_SCHEME_PRIVILEGES, previewResponse } from './attachments/preview-protocol';
 import { createHandlerTable } from './handlers';
-import { openSyncServices } from './secure';
+import { openSyncServices, type SecureVault } from './secure';
 import { registerIpc, sendEvent } from './ipc/register';
 import { menuTemplate } from './menu';
 import { electronPdfRenderer, electronPrinter } from './print/electron';
@@ -73,8 +73,10 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
+    const late: { vault?: SecureVault } = {};
     const { previewSources, ...files } = await createFileServices({
       dataDir: app.getPath('userData'),
+      autoBackupPassphrase: async () => late.vault?.backupSecret(),
       builtinTemplatesDir: app.isPackaged
         ? path.join(process.resourcesPath, 'templates')
         : path.join(app.getAppPath(), 'resources', 'templates'),
@@ -85,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     protocol.handle(PREVIEW_SCHEME, (request) => previewResponse(request.url, previewSources));
     const sync = await openSyncServices({ dataDir: app.getPath('userData'), safeStorage, store: files.attachments.store });
+    late.vault = sync.secure;
 
     const table = createHandlerTable({
       ...files,

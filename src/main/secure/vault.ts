@@ -198,6 +198,17 @@ export class SecureVault {
       .sort((a, b) => b.lastSignInAt - a.lastSignInAt);
   }
 
+  /**
+   * The secret automatic backups are encrypted with: the database key of whoever's data is
+   * open (the local profile's while nobody is signed in). A backup holds the documents
+   * decrypted, so without this it would undo the encryption at rest. Undefined only when the
+   * OS offers no encryption, in which case the database has no key either.
+   */
+  async backupSecret(): Promise<string | undefined> {
+    if (!this.available) return undefined;
+    return this.databaseKey(this.unlockedUserId ?? LOCAL_PROFILE.id);
+  }
+
   /** The local profile's key is always available: it works without any sign-in. */
   async databaseKey(userId: string): Promise<string> {
     if (userId !== LOCAL_PROFILE.id && userId !== this.unlockedUserId) {

@@ -4,6 +4,7 @@ import type { Locale } from '../../../src/shared/ipc';
 import { createFileServices, type FileServiceOptions } from '../../../src/main/attachments/compose';
 import type { PreviewSources } from '../../../src/main/attachments/preview-protocol';
 import { createHandlerTable } from '../../../src/main/handlers';
+import type { SecureVault } from '../../../src/main/secure';
 import type { HandlerTable } from '../../../src/main/ipc/dispatch';
 import type { PageOptions, PdfRenderer } from '../../../src/main/print/engine';
 import { ChromiumPdfRenderer, launchChromium } from '../../main/print/chromium';
@@ -54,14 +55,17 @@ export async function createTestServices(
 ): Promise<TestServices> {
   let locale: Locale = 'zh-CN';
   const pdf = new LazyPdfRenderer();
+  const late: { vault?: SecureVault } = {};
   const { previewSources, ...files } = await createFileServices({
     dataDir,
+    autoBackupPassphrase: async () => late.vault?.backupSecret(),
     builtinTemplatesDir: path.resolve(import.meta.dirname, '../../../resources/templates'),
     appVersion: '0.0.0-test',
     os: { ...CANCELLED_DIALOGS, ...os },
     pdf,
   });
   const sync = await createSyncTestServices(dataDir, files.attachments.store);
+  late.vault = sync.secure;
   const table = createHandlerTable({
     ...files,
     ...sync,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { secureHandlers } from '../../../src/main/secure/handlers';
 import { SecureVault } from '../../../src/main/secure/vault';
 import { dispatch } from '../../../src/main/ipc/dispatch';
-import type { SessionUser } from '../../../src/shared/users';
+import { LOCAL_PROFILE, type SessionUser } from '../../../src/shared/users';
 import { AesSafeStorage } from './aes-safe-storage';
 
 const dirs: string[] = [];
@@ -69,6 +69,18 @@ describe('the secure vault', () => {
     await signIn(vault);
     expect(await vault.databaseKey(rep.id)).toBe(key);
     expect(vault.accounts()).toEqual([expect.objectContaining({ userId: rep.id, username: 'Wang', serverUrl: SERVER })]);
+  });
+
+  it("encrypts automatic backups with the open profile's database key", async () => {
+    const vault = await SecureVault.open(tempDir(), new AesSafeStorage(), CHEAP);
+    const local = await vault.backupSecret();
+    expect(local).toBe(await vault.databaseKey(LOCAL_PROFILE.id));
+    await signIn(vault);
+    const user = await vault.backupSecret();
+    expect(user).toBe(await vault.databaseKey(rep.id));
+    expect(user).not.toBe(local);
+    await vault.signOut();
+    expect(await vault.backupSecret()).toBe(local);
   });
 
   it('sets a file another keychain cannot read aside instead of overwriting it', async () => {
