@@ -148,13 +148,27 @@ describe('customer archive in Chromium', () => {
     await go('/customers');
     await page.getByTestId('leave-confirm').click({ timeout: 2_000 }).catch(() => undefined);
     await page.locator('[data-testid="customer-list"][data-phase="ready"]').waitFor();
-    await pick(page, 'filter-lifecycle', '潜在');
-    await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
-    await page.waitForTimeout(600); // the preference is saved after a short debounce
+    const list = page.getByTestId('customer-list');
+    const saved = () => list.getAttribute('data-view-saved');
+    // A filter nothing matches: the list empties, and stays empty after a reload.
+    await pick(page, 'filter-lifecycle', '活跃');
+    await page.getByText('没有符合筛选条件的客户').waitFor();
+    await expect.poll(saved).toBe('true');
     await page.reload();
     await page.locator('[data-testid="customer-list"][data-phase="ready"]').waitFor();
+    expect(await page.getByTestId('filter-lifecycle').innerText()).toContain('活跃');
+    expect(await page.getByTestId('customer-row').count()).toBe(0);
+    // Sort and filter, then leave the list at once: the change is kept all the same.
+    await pick(page, 'filter-lifecycle', '活跃'); // picked again: unpicked
+    await pick(page, 'filter-lifecycle', '潜在');
+    await page.getByTestId('sort-name').click();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
+    await page.getByTestId('nav').getByText('工作台').click();
+    await page.getByTestId('nav').getByText('客户').click();
+    await page.locator('[data-testid="customer-list"][data-phase="ready"]').waitFor();
     expect(await page.getByTestId('filter-lifecycle').innerText()).toContain('潜在');
+    expect(await page.getByTestId('sort-name').getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByTestId('customer-row').count()).toBe(1);
 
     const download = page.waitForEvent('download');
     await page.getByTestId('customer-export').click();

@@ -7,6 +7,7 @@ import { useDatabase } from '../../../db/provider';
 import { i18n } from '../../../i18n';
 import { formatNumber } from '../../../i18n/format';
 import { DemoPanel } from '../../demo';
+import { useVisitFlags } from '../../visits';
 import { useCatalogValue, useStaff } from '../hooks';
 import { queryListedCustomers } from '../raw-read';
 import { customersFirstPage } from '../customers.queries';
@@ -48,9 +49,12 @@ export function StatusListPage() {
   const catalogError = useCatalogValue((s) => s.error).value;
   const searchComplete = useCatalogValue((s) => s.searchComplete).value;
   const staff = useStaff();
-  const { view, loaded: viewLoaded, setView } = useListView();
+  const { view, loaded: viewLoaded, saved: viewSaved, setView } = useListView();
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const ready = phase === 'ready';
+  // Customers due or overdue for a visit under the current plans (issue 7): a pill in the list.
+  const flags = useVisitFlags();
+  const visitFlag = useCallback((id: string) => flags.get(id), [flags]);
 
   const firstPage = useFirstPage(!ready && viewLoaded, indexedFirstPage(view, FIRST_PAGE));
   const rows = useMemo(
@@ -87,6 +91,7 @@ export function StatusListPage() {
       data-testid="customer-list"
       data-phase={phase}
       data-search-complete={searchComplete}
+      data-view-saved={viewSaved}
       data-count={rows.length}
       style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px - 40px)' }}
     >
@@ -150,7 +155,7 @@ export function StatusListPage() {
           ) : ready && rows.length === 0 && hasFilters(view.filters) ? (
             <Empty description={t('list.noMatch')} />
           ) : (
-            <VirtualTable rows={rows} sort={view.sort} onSort={onSort} onOpen={onOpen} ownerName={staff.nameOf} />
+            <VirtualTable rows={rows} sort={view.sort} onSort={onSort} onOpen={onOpen} ownerName={staff.nameOf} visitFlag={visitFlag} />
           )}
         </>
       )}
