@@ -131,6 +131,12 @@ describe('field visits in Chromium: plan, report on site, review, print', () => 
       .toContain('杭州青禾家居有限公司');
     expect(await p.getByTestId('due-customers').innerText()).toContain('近期应访');
     await shot(p, 'visits-due');
+    // …and the customer status list flags the same customer, and only that one.
+    await p.goto(`${app!.baseUrl}/index.html#/customers`);
+    const row = p.locator('[data-testid="customer-row"][data-id="e2e-c1"]');
+    await expect.poll(() => row.getByTestId('visit-flag').innerText(), { timeout: 30_000 }).toBe('近期应访');
+    expect(await p.getByTestId('visit-flag').count()).toBe(1);
+    await shot(p, 'visits-status-list-flag');
     await p.goto(`${app!.baseUrl}/index.html#/visits/plans`);
     await p.getByTestId('plan-row').first().locator('a').first().click();
     await p.getByTestId('plan-views').getByText('日历').click();
@@ -325,6 +331,10 @@ describe('field visits in Chromium: plan, report on site, review, print', () => 
       .poll(() => p.getByTestId('due-customers').innerText())
       .not.toContain('杭州青禾家居有限公司');
     await p.getByRole('tab', { name: '我的走访' }).click();
+    // Visited: the status list no longer flags the customer.
+    await p.goto(`${app!.baseUrl}/index.html#/customers`);
+    await p.locator('[data-testid="customer-row"][data-id="e2e-c1"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => p.getByTestId('visit-flag').count()).toBe(0);
   });
 
   it("lists the visit in the customer's archive, newest first with its outcomes", async () => {

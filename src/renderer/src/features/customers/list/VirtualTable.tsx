@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../row';
+import type { VisitFlag } from '../../visits';
 import { COLUMNS, GRID_TEMPLATE, TABLE_WIDTH } from './columns';
 import { LIST_CSS } from './list-css';
 import type { ListView, SortKey } from './view';
@@ -16,6 +17,7 @@ interface Props {
   onSort(key: SortKey): void;
   onOpen(id: string): void;
   ownerName(id: string): string;
+  visitFlag?(id: string): VisitFlag | undefined;
 }
 
 const cellStyle = { padding: '0 8px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
@@ -25,12 +27,14 @@ const Row = memo(function Row({
   top,
   onOpen,
   ownerName,
+  visitFlag,
   t,
 }: {
   row: CustomerRow;
   top: number;
   onOpen(id: string): void;
   ownerName(id: string): string;
+  visitFlag?(id: string): VisitFlag | undefined;
   t: TFunction;
 }) {
   return (
@@ -45,7 +49,7 @@ const Row = memo(function Row({
     >
       {COLUMNS.map((c) => (
         <div key={c.key} role="cell" className="dl-cell">
-          {c.render(row, { t, ownerName })}
+          {c.render(row, { t, ownerName, ...(visitFlag ? { visitFlag } : {}) })}
         </div>
       ))}
     </div>
@@ -56,7 +60,7 @@ const Row = memo(function Row({
  * The status list body: only the rows in view are in the DOM (about 30 of 100,000), absolutely
  * positioned inside one tall spacer, so scrolling costs the same at any size.
  */
-export function VirtualTable({ rows, sort, onSort, onOpen, ownerName }: Props) {
+export function VirtualTable({ rows, sort, onSort, onOpen, ownerName, visitFlag }: Props) {
   const { t } = useTranslation('customers');
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -65,6 +69,7 @@ export function VirtualTable({ rows, sort, onSort, onOpen, ownerName }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
+  const items = virtualizer.getVirtualItems();
   return (
     <div
       ref={scroller}
@@ -108,9 +113,11 @@ export function VirtualTable({ rows, sort, onSort, onOpen, ownerName }: Props) {
         })}
       </div>
       <div style={{ position: 'relative', height: virtualizer.getTotalSize(), width: TABLE_WIDTH }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const row = rows[item.index];
-          return row ? <Row key={row.id} row={row} top={item.start} onOpen={onOpen} ownerName={ownerName} t={t} /> : null;
+          // Keyed by slot, not by customer: a row scrolled out is reused for the one scrolled in
+          // (its text updated) instead of its DOM being torn down and built again every frame.
+          return row ? <Row key={item.index % items.length} row={row} top={item.start} onOpen={onOpen} ownerName={ownerName} {...(visitFlag ? { visitFlag } : {})} t={t} /> : null;
         })}
       </div>
     </div>

@@ -10,4 +10,6 @@ export const LIST_CSS = `
 .dl-active{color:#389e0d;background:#f6ffed;border-color:#b7eb8f}
 .dl-dormant{color:#d46b08;background:#fff7e6;border-color:#ffd591}
 .dl-pill.dl-retired{color:#cf1322;background:#fff1f0;border-color:#ffa39e}
+.dl-visit-overdue{color:#cf1322;background:#fff1f0;border-color:#ffa39e}
+.dl-visit-due{color:#d46b08;background:#fff7e6;border-color:#ffd591}
 `;
