@@ -30,10 +30,10 @@ export function ArchiveHeader({ customer: c, ownerName, onBack, onEdit, onRetire
               {t(`status.${c.archiveStatus}`)}
             </Tag>
             {c.membershipTier !== 'none' && <Tag color={TIER_COLORS[c.membershipTier]}>{t(`tier.${c.membershipTier}`)}</Tag>}
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }} data-testid="archive-code">
+              {c.code}
+            </Typography.Text>
           </Space>
-          <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }} data-testid="archive-code">
-            {c.code}
-          </Typography.Text>
         </div>
         <Space wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
@@ -57,7 +57,17 @@ export function ArchiveHeader({ customer: c, ownerName, onBack, onEdit, onRetire
         <Descriptions.Item label={t('columns.owner')}>{ownerName}</Descriptions.Item>
         <Descriptions.Item label={t('archive.tier')}>{t(`tier.${c.membershipTier}`)}</Descriptions.Item>
         <Descriptions.Item label={t('columns.tags')}>
-          {c.tags.length ? c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'}
+          {c.tags.length ? (
+            <Space size={4} wrap>
+              {c.tags.map((tag) => (
+                <Tag key={tag} style={{ marginInlineEnd: 0 }}>
+                  {tag}
+                </Tag>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('archive.location')}>
           <span data-testid="archive-location">{location}</span>
