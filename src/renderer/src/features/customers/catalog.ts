@@ -27,6 +27,8 @@ export interface CatalogState {
 const ROW_CHUNK = 2000;
 /** Small: each chunk is one slice of main-thread work between frames. */
 const CONTACT_CHUNK = 200;
+/** Main-thread work between two yields to the UI, so a frame is never held up for long. */
+const SLICE_MS = 8;
 /** Views are told about changes at most this often: a burst of writes is one re-render. */
 const NOTIFY_EVERY_MS = 150;
 
@@ -113,7 +115,13 @@ export class CustomerCatalog {
         const docs = await listedCustomersFrom(this.db, fromCode, ROW_CHUNK);
         if (this.closed) return;
         let fresh = 0;
+        let slice = performance.now();
         for (const doc of docs) {
+          if (performance.now() - slice > SLICE_MS) {
+            await yieldToUi();
+            if (this.closed) return;
+            slice = performance.now();
+          }
           if (doc.code === fromCode && seenOfCode.has(doc.id)) continue;
           fresh += 1;
           if (doc.code !== fromCode) {
@@ -145,7 +153,13 @@ export class CustomerCatalog {
       const ids = pending.slice(i, i + CONTACT_CHUNK).filter((id) => !this.withContacts.has(id));
       const found = ids.length > 0 ? await contactsById(this.db, ids) : [];
       if (this.closed) return;
+      let slice = performance.now();
       for (const { id, updatedAt, contacts } of found) {
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToUi();
+          if (this.closed) return;
+          slice = performance.now();
+        }
         const row = this.rows.get(id);
         if (!row || row.updatedAt > updatedAt || this.withContacts.has(id)) continue;
         const { phones, contactNames } = contactFields(contacts);
