@@ -23,7 +23,18 @@ export interface LaptopFigures {
   longTasksOver100: number;
   pageHeapMb: number;
   workerHeapMb: number | null;
+  /** From reconnecting until the server holds every edit. */
   editsUpSeconds: number;
+  /** From reconnecting until the laptop shows nothing waiting to go up. */
+  editsConfirmedSeconds: number;
+}
+
+/** The bench's own view of the server, to time the edits' arrival there. */
+export interface EditsProbe {
+  /** Remembers where the server's changes are now (called before reconnecting). */
+  mark(): Promise<void>;
+  /** How many of the edits the server holds since the mark. */
+  arrived(): Promise<number>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +60,7 @@ export async function runLaptop(options: {
   username: string;
   password: string;
   editIds: string[];
+  edits: EditsProbe;
   timeoutMs: number;
 }): Promise<LaptopFigures> {
   const pagesDir = buildTestPage('sync', path.resolve(import.meta.dirname, '../../test/e2e/pages/sync-page.ts'));
@@ -109,18 +121,41 @@ export async function runLaptop(options: {
       for (const id of ids) await __synctest.patch('customers', id, { note: `bench edit ${id}` });
     }, options.editIds);
     await waitFor('edits counted', async () => Number(await attr(page, 'data-pending')) >= options.editIds.length, 60_000);
+    await options.edits.mark();
+    const requests: string[] = [];
+    let reconnected = Date.now();
+    proxy.hooks = {
+      onRequest: (req) => {
+        requests.push(`${Date.now() - reconnected} ${req.method} ${req.url?.slice(0, 60)}`);
+        return 'forward';
+      },
+    };
+    reconnected = Date.now();
     proxy.restore();
-    const reconnected = Date.now();
     // What the browser's "online" event does: try at once.
     await page.getByTestId('sync-status').click();
     await page.getByTestId('sync-now').click();
+    let confirmed = 0;
     await waitFor(
       'edits up',
-      async () => Number(await attr(page, 'data-pending')) === 0 && (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'online',
+      async () => {
+        if (!confirmed && Number(await attr(page, 'data-pending')) === 0) confirmed = Date.now();
+        return (await options.edits.arrived()) >= options.editIds.length;
+      },
       120_000,
       50,
     );
     const editsUp = Date.now();
+    await waitFor(
+      'edits confirmed on the laptop',
+      async () => {
+        if (!confirmed && Number(await attr(page, 'data-pending')) === 0) confirmed = Date.now();
+        return confirmed > 0;
+      },
+      60_000,
+      50,
+    );
+    if (process.env['DANGAN_BENCH_TRACE']) process.stderr.write(`${requests.join('\n')}\n`);
 
     return {
       totalSeconds: (finished - started) / 1000,
@@ -131,6 +166,7 @@ export async function runLaptop(options: {
       pageHeapMb: heap.usedSize / 1024 / 1024,
       workerHeapMb: typeof workerHeap === 'number' ? workerHeap / 1024 / 1024 : null,
       editsUpSeconds: (editsUp - reconnected) / 1000,
+      editsConfirmedSeconds: (confirmed - reconnected) / 1000,
     };
   } finally {
     await app.dispose();

@@ -1,15 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { Api } from '../server/client';
-import { startHttpServer, TEST_PASSWORD } from '../../test/renderer/sync/support/server';
-import { runLaptop } from './laptop';
+import pg from 'pg';
+import { Api, startServer } from '../server/client';
+import { runLaptop, type EditsProbe } from './laptop';
 import { seed } from './seed';
 
 /**
  * `npm run bench:sync`: a fresh laptop (the built renderer in Debian's Chromium, its sync
  * worker, IndexedDB on disk) signs in to the sync server (PGlite on disk, or PostgreSQL at
- * DANGAN_BENCH_DATABASE_URL) holding 100,000
+ * DANGAN_BENCH_DATABASE_URL or DANGAN_TEST_DATABASE_URL, its own process) holding 100,000
  * customers and 300,000 visits, and pulls them: total time, time until the customers are in,
  * time until the status list shows rows, the longest task on the UI thread meanwhile, heap
  * at the end. Then it goes offline, edits 1,000 customers, reconnects: time until the server
@@ -20,7 +20,8 @@ import { seed } from './seed';
  */
 const CUSTOMERS = Number(process.env['DANGAN_BENCH_SYNC_CUSTOMERS'] ?? 100_000);
 const EDITS = Number(process.env['DANGAN_BENCH_SYNC_EDITS'] ?? 1000);
-const DATABASE_URL = process.env['DANGAN_BENCH_DATABASE_URL'] || undefined;
+const DATABASE_URL = process.env['DANGAN_BENCH_DATABASE_URL'] || process.env['DANGAN_TEST_DATABASE_URL'] || undefined;
+const ADMIN_PASSWORD = 'bench admin password';
 
 const TARGETS = [
   { figure: 'customersSeconds', label: `${CUSTOMERS} customers pulled (s)`, max: 36 },
@@ -35,36 +36,38 @@ async function main(): Promise<void> {
   if (!existsSync(path.resolve(import.meta.dirname, '../../out/renderer/index.html'))) {
     throw new Error('build the app first: npx electron-vite build');
   }
+  const loadAtStart = loadavg()[0]!;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-bench-sync-'));
-  // In this process, so the seeder can refresh the planner's statistics while it loads.
-  const server = await startHttpServer({
-    dataDir,
-    ...(DATABASE_URL ? { backend: { name: 'postgres' as const, url: DATABASE_URL } } : {}),
-    config: { loginMaxPerUser: 10_000, loginMaxPerAddress: 10_000, logLevel: 'warn' },
+  const schema = `bench_sync_${Date.now().toString(36)}`;
+  const server = await startServer({
+    DANGAN_DATA_DIR: dataDir,
+    DANGAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    DANGAN_SCRYPT_COST: '12',
+    DANGAN_LOGIN_MAX_PER_USER: '10000',
+    DANGAN_LOGIN_MAX_PER_ADDRESS: '10000',
+    ...(DATABASE_URL ? { DANGAN_DATABASE_URL: DATABASE_URL, DANGAN_DATABASE_SCHEMA: schema } : {}),
   });
+  const statistics = DATABASE_URL ? new pg.Client({ connectionString: DATABASE_URL }) : null;
+  await statistics?.connect();
   try {
-    await server.addUser('bench', 'manager', 'team-1');
-    const manager = await Api.login(server.url, 'bench', TEST_PASSWORD, 'bench-seeder-1');
+    const admin = await Api.login(server.url, 'admin', ADMIN_PASSWORD, 'bench-seeder-1');
     log(`seeding ${CUSTOMERS} customers and ${CUSTOMERS * 3} visits (${DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
-    const seeded = await seed(manager, CUSTOMERS, 'rep-1', 'team-1', () => server.t.server.db.query('ANALYZE').then(() => undefined));
+    const seeded = await seed(admin, CUSTOMERS, 'rep-1', 'team-1', async () => {
+      await statistics?.query(`ANALYZE ${schema}.docs; ANALYZE ${schema}.audit`);
+    });
     log(`seeded in ${seeded.seconds.toFixed(1)} s; a fresh laptop signs in…`);
     const laptop = await runLaptop({
       serverUrl: server.url,
-      username: 'bench',
-      password: TEST_PASSWORD,
+      username: 'admin',
+      password: ADMIN_PASSWORD,
       editIds: seeded.customerIds.slice(0, EDITS),
+      edits: editsProbe(admin),
       timeoutMs: 30 * 60_000,
     });
+    const loadAtEnd = loadavg()[0]!;
 
     // The server really has every edit: pull everything and count them.
-    let checkpoint: unknown;
-    let edited = 0;
-    for (;;) {
-      const page = await manager.pull('customers', checkpoint, 1000);
-      edited += page.documents.filter((d) => String((d as { note?: string }).note ?? '').startsWith('bench edit')).length;
-      checkpoint = page.checkpoint;
-      if (page.documents.length === 0) break;
-    }
+    const edited = new Set((await editedSince(admin, undefined)).ids).size;
 
     const figures: Record<string, number | null> = {
       customers: CUSTOMERS,
@@ -72,6 +75,8 @@ async function main(): Promise<void> {
       seedSeconds: seeded.seconds,
       ...laptop,
       editsOnServer: edited,
+      loadAvg1mAtStart: loadAtStart,
+      loadAvg1mAtEnd: loadAtEnd,
     };
     console.log('');
     for (const [name, value] of Object.entries(figures)) {
@@ -81,14 +86,45 @@ async function main(): Promise<void> {
     for (const t of TARGETS) {
       const value = figures[t.figure];
       const verdict = typeof value === 'number' && Number.isFinite(value) ? (value <= t.max ? 'PASS' : 'FAIL') : 'n/a';
-      console.log(`${t.label.padEnd(40)} ≤ ${String(t.max).padEnd(5)} ${verdict}`);
+      const shown = typeof value === 'number' ? value.toFixed(2) : 'n/a';
+      console.log(`${t.label.padEnd(40)} ${shown.padStart(9)}  ≤ ${String(t.max).padEnd(5)} ${verdict}`);
     }
     if (edited !== EDITS) console.log(`edits on the server: ${edited} of ${EDITS} — FAIL`);
     console.log(JSON.stringify({ bench: 'sync', ...figures }));
   } finally {
-    await server.close();
+    await statistics?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await statistics?.end();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Pages through the server's customers after `checkpoint`: the ids the bench edited. */
+async function editedSince(api: Api, checkpoint: unknown): Promise<{ ids: string[]; checkpoint: unknown }> {
+  const ids: string[] = [];
+  let at = checkpoint;
+  for (;;) {
+    const page = await api.pull('customers', at, 1000);
+    for (const d of page.documents) if (String((d as { note?: string }).note ?? '').startsWith('bench edit')) ids.push(d.id);
+    if (page.documents.length === 0) return { ids, checkpoint: at };
+    at = page.checkpoint;
+  }
+}
+
+function editsProbe(api: Api): EditsProbe {
+  let mark: unknown;
+  const arrived = new Set<string>();
+  return {
+    async mark() {
+      mark = (await editedSince(api, undefined)).checkpoint;
+    },
+    async arrived() {
+      const next = await editedSince(api, mark);
+      for (const id of next.ids) arrived.add(id);
+      mark = next.checkpoint;
+      return arrived.size;
+    },
+  };
 }
 
 main().catch((error: unknown) => {

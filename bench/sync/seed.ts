@@ -57,7 +57,7 @@ export async function seed(
       ids.push(doc.id);
       rows.push({ newDocumentState: { ...doc, _deleted: false } });
     }
-    if ((i / BATCH) % 5 === 1) await refreshStatistics();
+    if ((i / BATCH) % 2 === 1) await refreshStatistics();
     const refused = await api.push('customers', rows);
     if (refused.length > 0) throw new Error(`seeding customers: ${refused.length} refused`);
     if (i % 20_000 === 0) log(`  customers ${i}/${customers}`);
@@ -68,7 +68,7 @@ export async function seed(
     for (let j = i; j < Math.min(visits, i + BATCH); j++) {
       rows.push({ newDocumentState: { ...makeVisit(rand, ids[j % ids.length]!, ownerId, teamId), _deleted: false } });
     }
-    if ((i / BATCH) % 5 === 1) await refreshStatistics();
+    if ((i / BATCH) % 2 === 1) await refreshStatistics();
     const refused = await api.push('visits', rows);
     if (refused.length > 0) throw new Error(`seeding visits: ${refused.length} refused`);
     if (i % 60_000 === 0) log(`  visits ${i}/${visits}`);

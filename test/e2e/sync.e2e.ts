@@ -198,16 +198,39 @@ describe('offline-first sync in Chromium against the real server', () => {
   });
 
   it('a revoked laptop stops syncing and says why', async () => {
+    // Revoked while connected: the server ends the live stream and the laptop names the cause at once.
     const a = laptops[0]!;
     const { deviceId } = (await a.app.table['secure:device']({}, ctx)) as { deviceId: string };
     expect(await setDeviceRevoked(server.t.server.db, deviceId, true)).toBe(true);
     const customer = await seedCustomer();
-    await openStatus(a.app.page);
-    await a.app.page.getByTestId('sync-now').click();
     await a.app.page.getByTestId('sync-revoked').waitFor({ timeout: 30_000 });
     expect(await a.app.page.getByTestId('sync-revoked').innerText()).toContain('停用');
     expect(await phase(a.app.page)).toBe('error');
+    await openStatus(a.app.page);
+    expect(await a.app.page.getByTestId('sync-error').innerText()).toContain('停用');
+    // Nothing to retry until an administrator restores the device.
+    expect(await a.app.page.getByTestId('sync-now').isDisabled()).toBe(true);
     expect(await field(a, customer.id, 'name')).toBeNull();
+
+    // Revoked while offline (a lost laptop): the first request after reconnecting is refused with the reason.
+    const b = laptops[1]!;
+    const device = (await b.app.table['secure:device']({}, ctx)) as { deviceId: string };
+    expect(device.deviceId).not.toBe(deviceId);
+    b.proxy.cut();
+    await expect.poll(() => phase(b.app.page), { timeout: 20_000 }).toBe('offline');
+    expect(await setDeviceRevoked(server.t.server.db, device.deviceId, true)).toBe(true);
+    const later = await seedCustomer({ name: '宁波远航机电' });
+    await b.app.page.goto(`${b.app.baseUrl}/index.html#/`);
+    await openStatus(b.app.page);
+    // "Sync now" while still cut off: it fails, and the next automatic attempt comes soon.
+    await b.app.page.getByTestId('sync-now').click();
+    b.proxy.restore();
+    await b.app.page.getByTestId('sync-revoked').waitFor({ timeout: 30_000 });
+    expect(await b.app.page.getByTestId('sync-now').isDisabled()).toBe(true);
+    expect(await phase(b.app.page)).toBe('error');
+    expect(await field(b, later.id, 'name')).toBeNull();
+
     await setDeviceRevoked(server.t.server.db, deviceId, false);
+    await setDeviceRevoked(server.t.server.db, device.deviceId, false);
   });
 });

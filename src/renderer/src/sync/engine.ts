@@ -34,6 +34,9 @@ export interface SyncEngineOptions {
 
 type StopCode = NonNullable<SyncStatus['stoppedBy']>;
 
+/** The longest the other collections wait for customers' first round. */
+const FIRST_TURN_MS = 60_000;
+
 export function lastSyncDocId(userId: string): string {
   return `sl:${userId}`.slice(0, 40);
 }
@@ -82,10 +85,14 @@ export class SyncEngine {
     if (this.options.multiInstance) await this.options.db.waitForLeadership();
     if (this.stopped) return;
     this.update({ isLeader: true });
+    // Customers first: the status list is what a user opens first, and on a fresh laptop the
+    // other collections (three visits per customer…) would otherwise share the worker with it.
+    const first = this.collections.includes('customers') ? 'customers' : null;
     for (const collection of this.collections) {
       this.replications.push(
         replicateCollection({
           collection,
+          autoStart: first === null || collection === first,
           rxCollection: this.options.db.collections[collection] as never,
           identifier: replicationIdentifier(this.link.serverUrl, this.options.user.id),
           link: () => this.link,
@@ -97,6 +104,7 @@ export class SyncEngine {
         }),
       );
     }
+    if (first) this.startTheRestAfter(first);
     this.subs.push(this.hub.messages$.subscribe((message) => this.route(message)));
     this.watchActivity();
     // Unlocked offline, without a token: replication exists (pending changes can be counted)
@@ -105,6 +113,14 @@ export class SyncEngine {
     else if (this.options.pollIntervalMs) this.startPolling(this.options.pollIntervalMs);
     else this.hub.start();
     this.schedulePendingCount(0);
+  }
+
+  private startTheRestAfter(first: ReplicatedCollection): void {
+    const leader = this.replications.find((r) => r.collection === first);
+    void Promise.race([leader?.state.awaitInitialReplication(), new Promise((resolve) => setTimeout(resolve, FIRST_TURN_MS))]).then(() => {
+      if (this.stopped || this.offline || this.status.stoppedBy) return;
+      for (const r of this.replications) if (r.collection !== first) void r.state.start();
+    });
   }
 
   private startPolling(intervalMs: number): void {
@@ -240,6 +256,8 @@ export class SyncEngine {
       this.stopFor(failure.code as StopCode, failure);
       return;
     }
+    // Already stopped for a reason the user must act on: keep that reason on screen.
+    if (this.status.stoppedBy) return;
     if (failure.transient) {
       this.goOffline(failure, collection);
       return;
@@ -261,6 +279,9 @@ export class SyncEngine {
   }
 
   private goOffline(error: SyncHttpError, collection?: ReplicatedCollection): void {
+    // Stopped for a reason the user must act on: a request that was in flight when the server
+    // refused this laptop must not turn that into "offline" and restart the stream.
+    if (this.status.stoppedBy || this.stopped) return;
     if (this.offline) {
       this.update({ phase: 'offline', error: problemOf(error, collection) });
       return;

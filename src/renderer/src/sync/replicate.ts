@@ -17,8 +17,8 @@ import { ResyncGuard } from './resync-guard';
 
 /** Documents per pull request and per write: the UI never digests more in one go. */
 export const PULL_BATCH = 250;
-/** Rows per push request: small enough that a refused row costs little to resend. */
-export const PUSH_BATCH = 100;
+/** Rows per push request: a week of offline work goes up in a few requests. */
+export const PUSH_BATCH = 500;
 
 export interface CollectionReplication {
   collection: ReplicatedCollection;
@@ -39,6 +39,8 @@ export interface ReplicateOptions {
   /** Documents received per pull, for the initial-sync progress. */
   onPulled?: (count: number) => void;
   retryTimeMs: () => number;
+  /** False: created now, started later by the engine (collections wait their turn). */
+  autoStart?: boolean;
 }
 
 async function tracked<T>(
@@ -72,7 +74,7 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     live: true,
     retryTime: options.retryTimeMs(),
     waitForLeadership: options.waitForLeadership,
-    autoStart: true,
+    autoStart: options.autoStart ?? true,
     // A worker has no document to watch; the engine pauses and resumes by connectivity.
     toggleOnDocumentVisible: false,
     pull: {

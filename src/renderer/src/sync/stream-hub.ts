@@ -4,6 +4,9 @@ import { API_PATHS, RESYNC, type StreamChange, type StreamMessage } from '../../
 import { SyncHttpError, type ServerLink } from './api';
 import { readEventStream } from './sse';
 
+/** A stream that lived this long and then ended is reconnected without waiting. */
+const QUICK_RECONNECT_AFTER_MS = 2_000;
+
 export type HubMessage = { collection: ReplicatedCollection; change: StreamChange } | typeof RESYNC;
 
 export interface StreamHubOptions {
@@ -58,9 +61,12 @@ export class StreamHub {
     if (delayMs > 0) await this.sleep(delayMs);
     while (current()) {
       try {
-        await this.connectOnce(current);
+        const connectedAt = await this.connectOnce(current);
         if (!current()) break;
-        // The server closed a healthy stream (restart, token expiry): reconnect soon.
+        // The server closed a stream that had been healthy for a while: it re-checked the
+        // session (device revoked, password changed) or is shutting down. Ask again at once, so
+        // a refusal is named right away instead of showing "offline" until the next attempt.
+        if (connectedAt !== null && Date.now() - connectedAt >= QUICK_RECONNECT_AFTER_MS) continue;
         await this.sleep(this.options.onFailure(new SyncHttpError('network', 'the live stream ended')));
       } catch (error) {
         if (!current()) break;
@@ -84,7 +90,8 @@ export class StreamHub {
     });
   }
 
-  private async connectOnce(current: () => boolean): Promise<void> {
+  /** When the server ends the stream: resolves with the time it connected (null if it did not). */
+  private async connectOnce(current: () => boolean): Promise<number | null> {
     const link = this.options.link();
     if (!link.token) throw new SyncHttpError('unauthorized', 'not signed in');
     const controller = new AbortController();
@@ -105,19 +112,21 @@ export class StreamHub {
       const code = (body?.error ?? (response.status >= 500 ? 'internal' : 'badRequest')) as SyncHttpError['code'];
       throw new SyncHttpError(code, body?.message ?? `live stream: HTTP ${response.status}`, response.status);
     }
-    if (!current()) return;
+    if (!current()) return null;
     this.options.onConnected();
+    const connectedAt = Date.now();
     try {
       for await (const event of readEventStream(response.body, controller.signal)) {
-        if (!current()) return;
+        if (!current()) return connectedAt;
         const message = parse(event.data);
         if (message === RESYNC) this.messages$.next(RESYNC);
         else if (message) this.messages$.next({ collection: message.collection, change: message });
       }
     } catch (error) {
-      if (!current()) return;
+      if (!current()) return connectedAt;
       throw new SyncHttpError('network', `live stream interrupted: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return connectedAt;
   }
 }
 

@@ -138,6 +138,8 @@ function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncSta
           data-testid="sync-status"
           data-pending={pending}
           data-caught-up={status?.caughtUp.join(',') ?? ''}
+          data-stopped-by={status?.stoppedBy ?? ''}
+          data-error={status?.error?.code ?? ''}
           icon={<CloudSyncOutlined />}
         >
           <Badge status={DOT[phase]} />
