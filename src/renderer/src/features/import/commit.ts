@@ -21,7 +21,14 @@ export interface ExistingMatch {
 export async function flagExisting(catalog: CustomerCatalog, rows: readonly ImportRow[], onProgress: (done: number, total: number) => void): Promise<Map<number, ExistingMatch>> {
   await catalog.whenSearchComplete();
   const byName = new Map<string, string>();
-  for (const r of catalog.rows.values()) byName.set(`${r.type}:${normalizeNameForCompare(r.name)}`, r.id);
+  let slice = performance.now();
+  for (const r of [...catalog.rows.values()]) {
+    byName.set(`${r.type}:${normalizeNameForCompare(r.name)}`, r.id);
+    if (performance.now() - slice > 8) {
+      await yieldToUi();
+      slice = performance.now();
+    }
+  }
   const found = new Map<number, ExistingMatch>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -50,9 +57,17 @@ export async function commitImport(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const codes = await allocateCustomerCodes(db, user.id, rows.length);
-  const docs: CustomerDoc[] = rows.map((row, i) =>
-    newCustomerDoc(row.fields, { id: newId(), code: codes[i]!, teamId: teamOf(row.fields.ownerId), userId: user.id }),
-  );
+  // Built in slices too: 100k documents at once would hold the window for a moment.
+  const docs: CustomerDoc[] = [];
+  let slice = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    docs.push(newCustomerDoc(row.fields, { id: newId(), code: codes[i]!, teamId: teamOf(row.fields.ownerId), userId: user.id }));
+    if (performance.now() - slice > 8) {
+      await yieldToUi();
+      slice = performance.now();
+    }
+  }
   return writeInBatches(db.collections.customers, docs, 'insert', { onProgress: (p) => onProgress(p.done, p.total) });
 }
 
