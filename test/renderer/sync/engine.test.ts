@@ -9,6 +9,7 @@ import type { ConflictEntryData, RejectedEntryData } from '../../../src/shared/s
 import { customerDoc } from '../../server/helpers/docs';
 import { asMaster, login, pullAll, push, pushNew, type Doc } from '../../server/helpers/harness';
 import { startClient, testStorage } from './support/client';
+import { NetworkProxy } from './support/proxy';
 import { startHttpServer, type HttpTestServer } from './support/server';
 
 const CUSTOMERS = ['customers'] as const;
@@ -72,6 +73,34 @@ describe('the sync engine against the real server', () => {
       expect((onServer['contacts'] as { mobile: string }[])[0]!.mobile).toBe('13800000000');
     } finally {
       await client.close();
+    }
+  });
+
+  it('counts nothing as waiting to go up after pulling new documents that arrive out of id order', async () => {
+    // The server hands them out newest id first: RxDB's upstream checkpoint after storing the
+    // batch is its last row, so the others sit past it, and pulled inserts carry no origin mark.
+    const boss = await login(server.t, 'boss');
+    const rep = await login(server.t, 'rep1');
+    const docs = Array.from({ length: 5 }, () => customerDoc(rep.userId, 't1', { note: 'out of order' }));
+    docs.sort((a, b) => (a.id < b.id ? 1 : -1));
+    for (const doc of docs) await pushNew(server.t, boss, 'customers', [doc]);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'order', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      expect(await client.db.collections.customers.findByIds(docs.map((d) => d.id)).exec()).toHaveProperty('size', docs.length);
+      expect(await client.engine.pendingCounts()).toEqual({});
+      // A real local edit, made offline, still counts.
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      const doc = await client.db.collections.customers.findOne(docs[0]!.id).exec();
+      await doc!.incrementalPatch({ note: '离线改的' });
+      await client.waitFor((s) => s.pending.customers === 1);
+      expect(await client.engine.pendingCounts()).toEqual({ customers: 1 });
+    } finally {
+      await client.close();
+      await proxy.close();
     }
   });
 
