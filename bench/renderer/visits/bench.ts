@@ -20,8 +20,10 @@ async function step(ctx: BenchContext, name: string, ...args: unknown[]): Promis
 /**
  * Field visits at scale: 100,000 customers and 500,000 visits (5 per customer; `--customers N`
  * scales both). A customer's visit history opens in ≤ 50 ms and a draft saves in ≤ 20 ms at p99.
- * The same document put by plain IndexedDB (strict durability, same moments) is reported beside
- * the draft save as `raw_idb_put_*`: the disk's own floor on this machine at that time.
+ * Reported beside the draft save (page.ts, draftSave): the checkpoint write of the visit
+ * document (`draft_checkpoint_*`), the draft copy put with strict durability
+ * (`draft_copy_strict_*`) and the whole document put by plain IndexedDB, strict
+ * (`raw_idb_put_*`: the disk's own floor on this machine at that time).
  */
 export const visitsBench: BenchModule = {
   name: 'visits',

@@ -2,7 +2,8 @@
  * Browser side of the visits bench: the app's own data layer on real IndexedDB (Dexie,
  * strict durability, encryption wrapper) with 100,000 customers and 500,000 visits. Measures
  * what a rep waits for: a customer's visit history opening, and a report draft being saved
- * (the journal copy plus the database write, as the report page does on every change).
+ * (the journal copy plus the draft copy, as the report page does on every change; its
+ * checkpoint write of the visit document is measured beside it).
  * Exposed as `window.__danganBench.visits` for visits/bench.ts.
  */
 import type { MangoQuery } from 'rxdb';
@@ -16,6 +17,7 @@ import { runListQuery } from '../../../src/renderer/src/db/list-query';
 import { browserStorage } from '../../../src/renderer/src/db/storage';
 import { demoOwners } from '../../../src/renderer/src/features/demo/run-demo';
 import { demoCustomers } from '../../../src/renderer/src/features/demo/generator';
+import { readDraftCopy, writeDraftCopy } from '../../../src/renderer/src/features/visits/data/draft-copy';
 import { writeJournal } from '../../../src/renderer/src/features/visits/data/journal';
 import {
   actorOf,
@@ -193,10 +195,15 @@ const api = {
   },
 
   /**
-   * The report page's save on every change: the journal copy, then the draft written through
-   * the rules. Interleaved with the same document put by plain IndexedDB in a strict-durability
-   * transaction (the disk's own floor, same moment, same load), as the customers module does for
-   * its import.
+   * The report page's save on every change (useAutosave): the journal copy, then the whole
+   * draft put into the draft-copy store (relaxed durability, data/draft-copy.ts) —
+   * `draft_save_*`. Interleaved, at the same moments and load:
+   * - `draft_checkpoint_*`: the checkpoint the page writes when typing pauses (at the latest
+   *   2 s after a change): the visit document through the rules, RxDB, strict durability;
+   * - `draft_copy_strict_*`: the same small record put with strict durability (what every
+   *   change would cost if it waited for the disk);
+   * - `raw_idb_put_*`: the whole visit document put by plain IndexedDB, strict: the disk's own
+   *   floor on this machine at that time.
    */
   async draftSave(samples: number): Promise<Record<string, number>> {
     if (!db) throw new Error('no database');
@@ -207,6 +214,8 @@ const api = {
     let fields = reportFieldsOf(doc.toMutableJSON());
     const raw = await openRaw();
     const times: number[] = [];
+    const checkpointTimes: number[] = [];
+    const strictCopyTimes: number[] = [];
     const rawTimes: number[] = [];
     const text = '客户对新款产品的节能表现很感兴趣，希望下次带样机现场演示，并提供三年保修方案。';
     for (let i = 0; i < samples; i++) {
@@ -215,18 +224,35 @@ const api = {
         outcomes: text.repeat(1 + (i % 8)).slice(0, 40 + i * 3),
         purposes: i % 2 ? ['demonstration'] : ['demonstration', 'closing'],
       };
+      const at = Date.now();
       const started = performance.now();
-      writeJournal(id, fields);
-      await saveDraft(db, id, fields, actorOf(user));
+      writeJournal(id, fields, at);
+      await writeDraftCopy(db.name, id, fields, at);
       times.push(performance.now() - started);
+
+      const checkpointStarted = performance.now();
+      await saveDraft(db, id, fields, actorOf(user));
+      checkpointTimes.push(performance.now() - checkpointStarted);
+
+      const strictStarted = performance.now();
+      await rawPut(raw, { id: `copy-${id}`, visitId: id, fields, at });
+      strictCopyTimes.push(performance.now() - strictStarted);
+
       const rawStarted = performance.now();
       await rawPut(raw, { ...doc.toJSON(), ...fields, updatedAt: Date.now() });
       rawTimes.push(performance.now() - rawStarted);
     }
     raw.close();
+    const copy = await readDraftCopy(db.name, id);
+    if (copy?.fields.outcomes !== fields.outcomes) throw new Error('the last draft copy was not saved');
     const saved = (await db.collections.visits.findOne(id).exec())?.toJSON();
-    if (saved?.outcomes !== fields.outcomes) throw new Error('the last draft was not saved');
-    return { ...stats('draft_save', times), ...stats('raw_idb_put', rawTimes) };
+    if (saved?.outcomes !== fields.outcomes) throw new Error('the last checkpoint was not saved');
+    return {
+      ...stats('draft_save', times),
+      ...stats('draft_checkpoint', checkpointTimes),
+      ...stats('draft_copy_strict', strictCopyTimes),
+      ...stats('raw_idb_put', rawTimes),
+    };
   },
 
   async release(): Promise<Record<string, number>> {

@@ -71,7 +71,7 @@ function VisitReport({ visit }: { visit: VisitDoc }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [db, visit.id, mode, user.id],
   );
-  const autosave = useAutosave(visit.id, persist);
+  const autosave = useAutosave(visit.id, persist, db.name);
 
   const onChange = useCallback(
     (fields: ReportFields) => {
@@ -189,7 +189,10 @@ function VisitReport({ visit }: { visit: VisitDoc }) {
               <Popconfirm
                 title={t('actions.discardConfirm')}
                 onConfirm={() =>
-                  void discardDraft(db, visit.id, actor).then(() => navigate('/visits'))
+                  void discardDraft(db, visit.id, actor).then(() => {
+                    autosave.discard();
+                    return navigate('/visits');
+                  })
                 }
               >
                 <Button danger>{t('actions.discard')}</Button>

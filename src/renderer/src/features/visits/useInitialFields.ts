@@ -3,22 +3,24 @@ import type { VisitDoc } from '../../../../shared/schema';
 import { reportFieldsOf, type ReportFields } from '../../../../shared/visits';
 import { useDatabase } from '../../db/provider';
 import { loadCorrectionBuffer } from './data/correction-buffer';
+import { clearDraftCopy, readDraftCopy } from './data/draft-copy';
 import { clearJournal, readJournal } from './data/journal';
 
 export type EditMode = 'draft' | 'correction' | 'locked';
 
 export interface InitialFields {
   fields: ReportFields;
-  /** True when the fields came back from the journal and still have to be written. */
+  /** True when the fields came back from a local copy and still have to be written. */
   restored: boolean;
   /** Changes whenever the form must be rebuilt from these fields. */
   key: string;
 }
 
 /**
- * The fields the form starts from. A draft takes the journal when it is newer than the stored
- * report (the window closed before the last write); a correction takes the journal, else the
- * buffered correction, else the report as handed in. A locked report follows the document.
+ * The fields the form starts from. A draft takes the newest local copy (the journal or the
+ * draft copy) when it is newer than the stored report (the window or the app closed before the
+ * last checkpoint); a correction takes that copy, else the buffered correction, else the report
+ * as handed in. A locked report follows the document.
  */
 export function useInitialFields(visit: VisitDoc, mode: EditMode): InitialFields | null {
   const db = useDatabase();
@@ -30,6 +32,7 @@ export function useInitialFields(visit: VisitDoc, mode: EditMode): InitialFields
     const journal = readJournal(visit.id);
     if (mode === 'locked') {
       if (journal) clearJournal(visit.id, Number.MAX_SAFE_INTEGER);
+      void clearDraftCopy(db.name, visit.id).catch(() => undefined);
       setInitial({
         fields: reportFieldsOf(visit),
         restored: false,
@@ -37,19 +40,27 @@ export function useInitialFields(visit: VisitDoc, mode: EditMode): InitialFields
       });
       return undefined;
     }
+    // The newest of the journal and the draft copy: what was typed last on this laptop.
+    const copy = readDraftCopy(db.name, visit.id).catch(() => null);
+    const local = copy.then((c) => (c && (!journal || c.at > journal.at) ? c : journal));
     if (mode === 'draft') {
-      const fromJournal = journal && journal.at > visit.updatedAt;
-      setInitial({
-        fields: fromJournal ? journal.fields : reportFieldsOf(visit),
-        restored: Boolean(fromJournal),
-        key: 'draft',
+      void local.then((kept) => {
+        if (cancelled) return;
+        const fromLocal = kept && kept.at > visit.updatedAt;
+        setInitial({
+          fields: fromLocal ? kept.fields : reportFieldsOf(visit),
+          restored: Boolean(fromLocal),
+          key: 'draft',
+        });
       });
-      return undefined;
+      return () => {
+        cancelled = true;
+      };
     }
-    void loadCorrectionBuffer(db, visit.id).then((buffer) => {
+    void Promise.all([local, loadCorrectionBuffer(db, visit.id)]).then(([kept, buffer]) => {
       if (cancelled) return;
-      if (journal && (!buffer || journal.at > buffer.at))
-        setInitial({ fields: journal.fields, restored: true, key: 'correction' });
+      if (kept && (!buffer || kept.at > buffer.at))
+        setInitial({ fields: kept.fields, restored: true, key: 'correction' });
       else
         setInitial({
           fields: buffer?.fields ?? reportFieldsOf(visit),
