@@ -32,6 +32,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Comment line on idle streams, so proxies keep them open and dead peers are noticed. */
   heartbeatMs: number;
+  /** How often the embedded database is vacuumed and analyzed (PostgreSQL does it itself). */
+  maintenanceMs: number;
   /** PEM files: set both to serve HTTPS directly instead of behind a TLS proxy. */
   tlsCertFile?: string;
   tlsKeyFile?: string;
@@ -71,6 +73,7 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   DANGAN_HEARTBEAT_SECONDS: int(1, 3600).default(20),
+  DANGAN_PGLITE_VACUUM_MINUTES: int(1, 7 * 24 * 60).default(30),
   DANGAN_TLS_CERT_FILE: z.string().min(1).optional(),
   DANGAN_TLS_KEY_FILE: z.string().min(1).optional(),
 });
@@ -118,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: e.DANGAN_TRUST_PROXY === '1' || e.DANGAN_TRUST_PROXY === 'true',
     logLevel: e.DANGAN_LOG_LEVEL,
     heartbeatMs: e.DANGAN_HEARTBEAT_SECONDS * 1000,
+    maintenanceMs: e.DANGAN_PGLITE_VACUUM_MINUTES * 60_000,
     tlsCertFile: e.DANGAN_TLS_CERT_FILE,
     tlsKeyFile: e.DANGAN_TLS_KEY_FILE,
   };

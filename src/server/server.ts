@@ -4,6 +4,7 @@ import { ensureAdmin, type AdminBootstrap } from './auth/bootstrap';
 import { sweepAttempts } from './auth/rate-limit';
 import { BlobStore } from './blobs/store';
 import type { ServerConfig } from './config';
+import { startMaintenance } from './db/maintenance';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { ChangeHub } from './sync/hub';
@@ -38,6 +39,7 @@ export async function createServer(config: ServerConfig): Promise<DanganServer> 
     const app = buildApp({ db, config, hub, blobs, validators: compileValidators() });
     logger.current = app.log;
     await hub.start();
+    const stopMaintenance = startMaintenance(db, config.maintenanceMs, app.log);
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -48,6 +50,7 @@ export async function createServer(config: ServerConfig): Promise<DanganServer> 
       admin,
       close() {
         closing ??= (async () => {
+          stopMaintenance();
           try {
             await app.close();
           } finally {

@@ -26,6 +26,7 @@ describe('configuration from the environment', () => {
       DANGAN_BLOB_MAX_MB: '5',
       DANGAN_TOKEN_TTL_DAYS: '7',
       DANGAN_TRUST_PROXY: 'true',
+      DANGAN_PGLITE_VACUUM_MINUTES: '5',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -36,6 +37,7 @@ describe('configuration from the environment', () => {
       blobMaxBytes: 5 * 1024 * 1024,
       tokenTtlMs: 7 * 24 * 3600 * 1000,
       trustProxy: true,
+      maintenanceMs: 5 * 60_000,
     });
   });
 

@@ -43,11 +43,42 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
     expect(rows[0]?.n).toBe(MIGRATIONS.length);
   });
 
+  it('plans each push for its own batch, never with a generic plan', async () => {
+    const rows = await t.server.db.query<{ config: string[] | null }>(
+      "SELECT proconfig AS config FROM pg_proc WHERE proname = 'dangan_apply_push' AND pronamespace = current_schema()::regnamespace",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.config).toContain('plan_cache_mode=force_custom_plan');
+  });
+
   it('refuses a database newer than the server', async () => {
     await t.server.db.query(
       "INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')",
     );
     await expect(migrate(t.server.db)).rejects.toThrow(/newer than this server/);
     await t.server.db.query('DELETE FROM schema_migrations WHERE version = 999');
+  });
+});
+
+describe('maintenance of the embedded database', () => {
+  it('vacuums and analyzes PGlite on its timer, so the planner knows the data', async () => {
+    const t = await startTestServer({ name: 'pglite' }, { config: { maintenanceMs: 200 } });
+    try {
+      await t.server.db.query(
+        "INSERT INTO docs (collection, id, seq, deleted, doc) SELECT 'reference', 'r' || g, g, false, '{}' FROM generate_series(1, 500) g",
+      );
+      const analyzed = async () =>
+        (
+          await t.server.db.query<{ n: number }>(
+            "SELECT coalesce(sum(n_live_tup), 0)::int AS n FROM pg_stat_user_tables WHERE relname = 'docs' AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL",
+          )
+        )[0]?.n ?? 0;
+      const deadline = Date.now() + 10_000;
+      while ((await analyzed()) < 500 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await analyzed()).toBeGreaterThanOrEqual(500);
+    } finally {
+      await t.close();
+    }
   });
 });

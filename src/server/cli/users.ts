@@ -78,7 +78,7 @@ export async function runUsersCommand(
           u.username.padEnd(20),
           u.role.padEnd(8),
           (u.teamId || '-').padEnd(12),
-          u.disabled ? 'disabled' : 'active',
+          (u.disabled ? 'disabled' : 'active').padEnd(8),
           u.id,
         ].join(' '),
       );
@@ -99,7 +99,7 @@ export async function runUsersCommand(
       const name = nameArg(args.positionals, 'reset-password');
       const { password, generated } = passwordFrom({ stdin: args.options.has('password-stdin') });
       await setPassword(db, name, password, config.scryptCost);
-      return `password of ${name} reset; every session of it ended${generated ? `\npassword (shown once): ${password}` : ''}`;
+      return `password of ${name} reset; all their sessions ended${generated ? `\npassword (shown once): ${password}` : ''}`;
     }
     case 'disable':
     case 'enable': {
@@ -107,7 +107,7 @@ export async function runUsersCommand(
       const name = nameArg(args.positionals, command);
       await setDisabled(db, name, command === 'disable');
       return command === 'disable'
-        ? `${name} disabled; every session of it ended`
+        ? `${name} disabled; all their sessions ended`
         : `${name} enabled`;
     }
     default:

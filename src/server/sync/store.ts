@@ -67,10 +67,15 @@ export async function lockDependents(
   customerIds: readonly string[],
 ): Promise<DependentRow[]> {
   if (customerIds.length === 0) return [];
+  // Found through the customer index first, then locked in key order. Asked in one step, the
+  // planner may walk the whole primary key to honour ORDER BY: a scan of every document.
   return tx.query<DependentRow>(
-    `SELECT collection, id, customer_id, owner_id, team_id FROM docs
-      WHERE customer_id = ANY($1::text[]) AND collection <> 'customers'
-      ORDER BY collection, id FOR UPDATE`,
+    `WITH found AS MATERIALIZED (
+       SELECT collection, id FROM docs
+        WHERE customer_id = ANY($1::text[]) AND customer_id IS NOT NULL AND collection <> 'customers')
+     SELECT d.collection, d.id, d.customer_id, d.owner_id, d.team_id
+       FROM docs d JOIN found f ON f.collection = d.collection AND f.id = d.id
+      ORDER BY d.collection, d.id FOR UPDATE OF d`,
     [customerIds],
   );
 }
