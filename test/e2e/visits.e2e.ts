@@ -68,6 +68,8 @@ const REPORT = {
   acceptComment: '情况清楚，同意跟进',
 };
 
+const COPIED_OUTCOMES = '第二次拜访：客户确认订单两套，另要三年保修';
+
 describe('field visits in Chromium: plan, report on site, review, print', () => {
   let app: TestApp | undefined;
   screenshotOnFailure(() => app?.page);
@@ -347,7 +349,7 @@ describe('field visits in Chromium: plan, report on site, review, print', () => 
     await shot(p, 'visits-archive-history');
   });
 
-  it('a draft started from the archive survives the browser being killed once autosaved', async () => {
+  it('a draft started from the archive survives the browser being killed, down to its last draft copy', async () => {
     let p = page();
     await p.getByTestId('customer-start-visit').click();
     await p.getByTestId('visit-report').waitFor();
@@ -357,6 +359,20 @@ describe('field visits in Chromium: plan, report on site, review, print', () => 
       .toContain('杭州青禾家居有限公司');
     await visitField(p, 'report-outcomes').fill('第二次拜访：客户确认订单两套');
     await p.getByTestId('save-state').waitFor();
+    // The next change reached only the draft copy (relaxed durability) when the browser died.
+    const seed = await app!.context.newPage();
+    await seed.goto(`${app!.baseUrl}/__test/visits-seed.html`);
+    await seed.waitForFunction(() => '__visitsSeed' in globalThis);
+    const visitId = /#\/visits\/([0-9a-f-]{36})$/.exec(url)?.[1] ?? '';
+    await seed.evaluate(
+      ([id, text]) =>
+        (
+          globalThis as unknown as {
+            __visitsSeed: { copyDraft(id: string, text: string): Promise<void> };
+          }
+        ).__visitsSeed.copyDraft(id!, text!),
+      [visitId, COPIED_OUTCOMES] as const,
+    );
     const { userDataDir, dataDir } = app!;
     await app!.kill();
     app = await launchApp({ userDataDir, dataDir });
@@ -364,7 +380,7 @@ describe('field visits in Chromium: plan, report on site, review, print', () => 
     await p.goto(url);
     await expect
       .poll(() => visitField(p, 'report-outcomes').inputValue(), { timeout: 30_000 })
-      .toBe('第二次拜访：客户确认订单两套');
+      .toBe(COPIED_OUTCOMES);
     expect(await visitField(p, 'report-contact').inputValue()).toBe(REPORT.contact);
     // Throwing the draft away removes it from the archive's history.
     await p.getByRole('button', { name: '删除草稿' }).click();

@@ -213,6 +213,9 @@ const api = {
     if (!doc) throw new Error('no draft');
     let fields = reportFieldsOf(doc.toMutableJSON());
     const raw = await openRaw();
+    // The report page reads the draft copy when it opens (useInitialFields): the store is open
+    // before the first change, as here.
+    await readDraftCopy(db.name, id);
     const times: number[] = [];
     const checkpointTimes: number[] = [];
     const strictCopyTimes: number[] = [];

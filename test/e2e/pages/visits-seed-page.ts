@@ -5,7 +5,9 @@
  */
 import { openAppDatabase } from '../../../src/renderer/src/app/open';
 import { invoke } from '../../../src/renderer/src/platform/dangan';
+import { writeDraftCopy } from '../../../src/renderer/src/features/visits/data/draft-copy';
 import type { CustomerDoc } from '../../../src/shared/schema';
+import { reportFieldsOf } from '../../../src/shared/visits';
 import { LOCAL_PROFILE } from '../../../src/shared/users';
 
 function customer(
@@ -89,6 +91,19 @@ Object.assign(globalThis, {
       const count = await db.collections.customers.count().exec();
       await db.close();
       return count;
+    },
+    /**
+     * Saves a draft's outcomes the way the report page does on every change, into the draft
+     * copy only (no journal, no checkpoint): what a reopen finds there came from that store.
+     */
+    async copyDraft(visitId: string, outcomes: string): Promise<void> {
+      const key = await invoke('secure:databaseKey', { userId: LOCAL_PROFILE.id });
+      if (!key.ok) throw new Error(key.error.message);
+      const db = await openAppDatabase(LOCAL_PROFILE, key.value.key);
+      const visit = await db.collections.visits.findOne(visitId).exec();
+      if (!visit) throw new Error(`no visit ${visitId}`);
+      await writeDraftCopy(db.name, visitId, { ...reportFieldsOf(visit.toMutableJSON()), outcomes });
+      await db.close();
     },
   },
 });
