@@ -14,10 +14,11 @@ import { makeCustomer, random } from './generate';
  * A to the stream event at client B. Prints a table, then one JSON object as the last line.
  *
  * DANGAN_BENCH_DOCS changes the number of customers (default 100000); DANGAN_BENCH_ONLY=pglite
- * or postgres runs one database.
+ * or postgres runs one database. DANGAN_BENCH_PROFILE=<folder> writes the server's CPU profile there.
  */
 
 const DOCS = Number(process.env['DANGAN_BENCH_DOCS'] ?? 100_000);
+const PROFILE_DIR = process.env['DANGAN_BENCH_PROFILE'];
 const PULL_LIMIT = 1000;
 const SEED_BATCH = 1000;
 const CLIENTS = 50;
@@ -45,15 +46,18 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Figures> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-bench-'));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const server = await startServer({
-    DANGAN_DATA_DIR: dataDir,
-    DANGAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    DANGAN_SCRYPT_COST: '12',
-    DANGAN_LOGIN_MAX_PER_USER: '10000',
-    DANGAN_LOGIN_MAX_PER_ADDRESS: '10000',
-    DANGAN_PG_POOL_SIZE: '20',
-    ...(url ? { DANGAN_DATABASE_URL: url, DANGAN_DATABASE_SCHEMA: schema } : {}),
-  });
+  const server = await startServer(
+    {
+      DANGAN_DATA_DIR: dataDir,
+      DANGAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      DANGAN_SCRYPT_COST: '12',
+      DANGAN_LOGIN_MAX_PER_USER: '10000',
+      DANGAN_LOGIN_MAX_PER_ADDRESS: '10000',
+      DANGAN_PG_POOL_SIZE: '20',
+      ...(url ? { DANGAN_DATABASE_URL: url, DANGAN_DATABASE_SCHEMA: schema } : {}),
+    },
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
   try {
     const rand = random(42);
     const admin = await Api.login(server.url, 'admin', ADMIN_PASSWORD, 'bench-seeder');

@@ -6,6 +6,7 @@ import {
   schemaVersion,
 } from '../../src/server/db/migrate';
 import { MIGRATIONS } from '../../src/server/db/migrations/index';
+import { startMaintenance } from '../../src/server/db/maintenance';
 import { REPLICATED_COLLECTIONS } from '../../src/shared/schema';
 import { BACKENDS } from './helpers/backends';
 import { startTestServer, type TestServer } from './helpers/harness';
@@ -78,6 +79,29 @@ describe('maintenance of the embedded database', () => {
         await new Promise((r) => setTimeout(r, 100));
       expect(await analyzed()).toBeGreaterThanOrEqual(500);
     } finally {
+      await t.close();
+    }
+  });
+
+  it('analyzes a table soon after much of it changed, long before the next vacuum', async () => {
+    const t = await startTestServer({ name: 'pglite' }, { config: { maintenanceMs: 3_600_000 } });
+    const stop = startMaintenance(t.server.db, 3_600_000, { warn: () => undefined }, 100);
+    try {
+      await t.server.db.query(
+        "INSERT INTO docs (collection, id, seq, deleted, doc) SELECT 'reference', 'r' || g, g, false, '{}' FROM generate_series(1, 500) g",
+      );
+      const state = async () =>
+        (
+          await t.server.db.query<{ analyzed: boolean; vacuumed: boolean }>(
+            "SELECT last_analyze IS NOT NULL AS analyzed, last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'docs'",
+          )
+        )[0];
+      const deadline = Date.now() + 10_000;
+      while (!(await state())?.analyzed && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await state()).toEqual({ analyzed: true, vacuumed: false });
+    } finally {
+      stop();
       await t.close();
     }
   });
