@@ -12,7 +12,7 @@ import { PREVIEW_SCHEME, PREVIEW_SCHEME_PRIVILEGES, previewResponse } from './at
 import { createHandlerTable } from './handlers';
 import { openSyncServices, type SecureVault } from './secure';
 import { registerIpc, sendEvent } from './ipc/register';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuCommand } from './menu';
 import { electronPdfRenderer, electronPrinter } from './print/electron';
 import { resolveAppFile } from './security/app-protocol';
 import { denyPermissions, hardenContents } from './security/harden';
@@ -33,8 +33,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 function applyMenu(): void {
-  const onCommand = (command: 'search' | 'about') => {
-    if (mainWindow) sendEvent(mainWindow.webContents, 'app:command', { command });
+  const onCommand = (command: MenuCommand) => {
+    if (mainWindow) sendEvent(mainWindow.webContents, 'app:command', command);
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, onCommand, process.platform === 'darwin')));
 }

@@ -5,6 +5,7 @@ const LABELS = {
   'zh-CN': {
     file: '文件',
     search: '搜索客户',
+    demo: '生成演示数据…',
     quit: '退出',
     edit: '编辑',
     undo: '撤销',
@@ -28,6 +29,7 @@ const LABELS = {
   en: {
     file: 'File',
     search: 'Find customer',
+    demo: 'Generate demo data…',
     quit: 'Quit',
     edit: 'Edit',
     undo: 'Undo',
@@ -50,7 +52,11 @@ const LABELS = {
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-export type MenuCommand = 'search' | 'about';
+export type MenuCommand =
+  | { command: 'search' }
+  | { command: 'about' }
+  /** Opens a screen of the UI; the UI accepts only its own routes. */
+  | { command: 'navigate'; arg: string };
 
 /** The application menu in the UI's language; commands go back to the UI as events. */
 export function menuTemplate(
@@ -63,7 +69,8 @@ export function menuTemplate(
     {
       label: t.file,
       submenu: [
-        { label: t.search, accelerator: 'CmdOrCtrl+K', click: () => onCommand('search') },
+        { label: t.search, accelerator: 'CmdOrCtrl+K', click: () => onCommand({ command: 'search' }) },
+        { label: t.demo, click: () => onCommand({ command: 'navigate', arg: '/demo' }) },
         { type: 'separator' },
         { label: t.quit, role: 'quit' },
       ],
@@ -101,7 +108,7 @@ export function menuTemplate(
     },
     {
       label: t.help,
-      submenu: [{ label: t.about, click: () => onCommand('about') }],
+      submenu: [{ label: t.about, click: () => onCommand({ command: 'about' }) }],
     },
   ];
 }

@@ -38,4 +38,16 @@ describe('demo data in Chromium', () => {
     const firstRow = await page.getByTestId('customer-row').first().innerText();
     expect(firstRow).toMatch(/[\u4e00-\u9fff]{2,}/);
   });
+
+  it('opens the demo data screen from the menu command, and only known screens', async () => {
+    const page = app!.page;
+    await page.goto(`${app!.baseUrl}/index.html#/customers`);
+    await page.locator('[data-testid="customer-list"][data-phase="ready"]').waitFor();
+    await app!.emit('app:command', { command: 'navigate', arg: 'https://example.com/' });
+    await app!.emit('app:command', { command: 'navigate', arg: '/customers/../../etc' });
+    expect(await page.evaluate(() => location.hash)).toBe('#/customers');
+    await app!.emit('app:command', { command: 'navigate', arg: '/demo' });
+    await page.getByTestId('demo-count').waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('#/demo');
+  });
 });

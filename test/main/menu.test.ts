@@ -20,6 +20,14 @@ describe('the application menu', () => {
     const file = menuTemplate('zh-CN', (c) => commands.push(c), false)[0]!;
     const search = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.accelerator === 'CmdOrCtrl+K')!;
     search.click!(undefined as never, undefined, undefined as never);
-    expect(commands).toEqual(['search']);
+    expect(commands).toEqual([{ command: 'search' }]);
+  });
+
+  it('opens the demo data screen from the File menu', () => {
+    const commands: MenuCommand[] = [];
+    const file = menuTemplate('zh-CN', (c) => commands.push(c), false)[0]!;
+    const demo = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '生成演示数据…')!;
+    demo.click!(undefined as never, undefined, undefined as never);
+    expect(commands).toEqual([{ command: 'navigate', arg: '/demo' }]);
   });
 });

@@ -1,11 +1,16 @@
 import { Layout, Menu, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { bridge } from '../platform/dangan';
 import { LanguageSwitch } from './LanguageSwitch';
 import { appRoutes } from './routes';
 import { headerSlots } from './slots';
 
 const { Header, Sider, Content } = Layout;
+
+/** Screens a menu command may open: the app's own fixed routes, nothing with parameters. */
+const MENU_TARGETS = new Set(appRoutes.map((r) => r.path).filter((p) => !p.includes(':') && !p.includes('*')));
 
 function activeKey(pathname: string): string {
   const matches = appRoutes.filter((r) => r.nav && (r.path === '/' ? pathname === '/' : pathname.startsWith(r.path)));
@@ -17,6 +22,13 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const navRoutes = appRoutes.filter((r) => r.nav);
+  useEffect(
+    () =>
+      bridge().on('app:command', (payload) => {
+        if (payload.command === 'navigate' && payload.arg && MENU_TARGETS.has(payload.arg)) void navigate(payload.arg);
+      }),
+    [navigate],
+  );
   return (
     <Layout style={{ height: '100vh' }}>
       <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
