@@ -57,10 +57,12 @@ export function StatusListPage() {
   const visitFlag = useCallback((id: string) => flags.get(id), [flags]);
 
   const firstPage = useFirstPage(!ready && viewLoaded, indexedFirstPage(view, FIRST_PAGE));
+  // Nothing is listed under a view the user did not choose: until their saved filters and sort
+  // are read (a few milliseconds), the list waits, and so does its `ready` phase.
   const rows = useMemo(
-    () => (ready ? applyView(catalog.rows.values(), view, staff.nameOf) : (firstPage ?? [])),
+    () => (!viewLoaded ? [] : ready ? applyView(catalog.rows.values(), view, staff.nameOf) : (firstPage ?? [])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ready, version, view, staff, firstPage],
+    [viewLoaded, ready, version, view, staff, firstPage],
   );
 
   const onSort = useCallback(
@@ -89,7 +91,7 @@ export function StatusListPage() {
   return (
     <div
       data-testid="customer-list"
-      data-phase={phase}
+      data-phase={viewLoaded ? phase : 'view'}
       data-search-complete={searchComplete}
       data-view-saved={viewSaved}
       data-count={rows.length}
