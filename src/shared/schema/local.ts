@@ -1,5 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import {
+  atDescOf,
   auditProperties,
   auditRequired,
   enumField,
@@ -25,6 +26,27 @@ export interface LocalDoc extends AuditFields, OrderFields {
   /** What the entry is about: a form key, "collection/docId", a preference name. */
   key: string;
   data: Record<string, unknown>;
+}
+
+/**
+ * A complete local entry written now: ordered by `now`, created and last changed by `author`
+ * (the entry's user unless said otherwise). The stamping hooks keep these fields right on
+ * later saves.
+ */
+export function localEntry(
+  entry: Pick<LocalDoc, 'id' | 'kind' | 'userId' | 'key' | 'data'>,
+  now: number,
+  author: string = entry.userId,
+): LocalDoc {
+  return {
+    ...entry,
+    at: now,
+    atDesc: atDescOf(now),
+    createdAt: now,
+    createdBy: author,
+    updatedAt: now,
+    updatedBy: author,
+  };
 }
 
 export const localSchema: RxJsonSchema<LocalDoc> = {

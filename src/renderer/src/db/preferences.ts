@@ -1,3 +1,4 @@
+import { localEntry } from '../../../shared/schema';
 import { useEffect, useState } from 'react';
 import type { DanganDatabase } from './database';
 import { useDatabase } from './provider';
@@ -48,20 +49,9 @@ export async function savePreference(
   key: string,
   value: Record<string, unknown>,
 ): Promise<void> {
-  const now = Date.now();
-  await db.collections.local.upsert({
-    id: preferenceId(userId, key),
-    kind: 'preference',
-    userId,
-    key,
-    data: value,
-    at: now,
-    atDesc: 0,
-    createdAt: now,
-    createdBy: userId,
-    updatedAt: now,
-    updatedBy: userId,
-  });
+  await db.collections.local.upsert(
+    localEntry({ id: preferenceId(userId, key), kind: 'preference', userId, key, data: value }, Date.now()),
+  );
 }
 
 export async function loadPreference<T extends Record<string, unknown>>(

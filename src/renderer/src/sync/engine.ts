@@ -1,6 +1,6 @@
 import { combineLatest, debounceTime, merge, type Subscription } from 'rxjs';
 import { readableCollections } from '../../../shared/access';
-import { atDescOf, type ReplicatedCollection } from '../../../shared/schema';
+import { localEntry, type ReplicatedCollection } from '../../../shared/schema';
 import { RESYNC } from '../../../shared/sync/protocol';
 import type { SessionUser } from '../../../shared/users';
 import type { DanganDatabase } from '../db/database';
@@ -217,23 +217,9 @@ export class SyncEngine {
     const now = Date.now();
     this.update({ phase: 'online', lastSyncAt: now, error: null, received: 0 });
     this.schedulePendingCount(0);
-    const id = lastSyncDocId(this.options.user.id);
     const userId = this.options.user.id;
-    await this.options.db.collections.local
-      .upsert({
-        id,
-        kind: 'syncState',
-        userId,
-        key: 'lastSync',
-        data: { at: now },
-        at: now,
-        atDesc: atDescOf(now),
-        createdAt: now,
-        createdBy: userId,
-        updatedAt: now,
-        updatedBy: userId,
-      })
-      .catch(() => undefined);
+    const entry = { id: lastSyncDocId(userId), kind: 'syncState', userId, key: 'lastSync', data: { at: now } } as const;
+    await this.options.db.collections.local.upsert(localEntry(entry, now)).catch(() => undefined);
   }
 
   private schedulePendingCount(delayMs: number): void {

@@ -1,4 +1,4 @@
-import { atDescOf, type LocalDoc, type ReplicatedCollection } from '../../../shared/schema';
+import { localEntry, type LocalDoc, type ReplicatedCollection } from '../../../shared/schema';
 import type { ConflictReport, ConflictSink } from '../../../shared/sync/conflict-handler';
 import { inboxEntryId, labelOf, type ConflictEntryData, type RejectedEntryData } from '../../../shared/sync/inbox';
 import { documentsEqual, type MergeDoc } from '../../../shared/sync/merge';
@@ -6,19 +6,7 @@ import type { Rejection } from '../../../shared/sync/protocol';
 import type { DanganDatabase } from '../db/database';
 
 function entry(id: string, kind: 'conflict' | 'rejected', userId: string, key: string, data: Record<string, unknown>, now: number): LocalDoc {
-  return {
-    id,
-    kind,
-    userId,
-    key: key.slice(0, 200),
-    data,
-    at: now,
-    atDesc: atDescOf(now),
-    createdAt: now,
-    createdBy: userId,
-    updatedAt: now,
-    updatedBy: userId,
-  };
+  return localEntry({ id, kind, userId, key: key.slice(0, 200), data }, now);
 }
 
 

@@ -1,5 +1,5 @@
 import { codeDay, isDevicePrefix, randomDevicePrefix, reserveCodes, type CodeCounter } from '../../../../shared/customers';
-import type { LocalDoc } from '../../../../shared/schema';
+import { localEntry } from '../../../../shared/schema';
 import type { DanganDatabase } from '../../db/database';
 import { runListQuery } from '../../db/list-query';
 import { customersWithCode } from './customers.queries';
@@ -17,19 +17,12 @@ async function counterDoc(db: DanganDatabase, userId: string) {
   if (existing) return existing;
   const now = Date.now();
   const device = randomDevicePrefix((n) => crypto.getRandomValues(new Uint8Array(n)));
-  const fresh: LocalDoc = {
-    id: COUNTER_ID,
-    kind: 'preference',
-    userId: 'device',
-    key: 'customer-code-counter',
-    data: { device, day: '', next: 1 },
-    at: now,
-    atDesc: 0,
-    createdAt: now,
-    createdBy: userId,
-    updatedAt: now,
-    updatedBy: userId,
-  };
+  const counter = { device, day: '', next: 1 };
+  const fresh = localEntry(
+    { id: COUNTER_ID, kind: 'preference', userId: 'device', key: 'customer-code-counter', data: counter },
+    now,
+    userId,
+  );
   try {
     return await local.insert(fresh);
   } catch {

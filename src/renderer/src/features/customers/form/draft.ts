@@ -1,3 +1,4 @@
+import { localEntry } from '../../../../../shared/schema';
 import type { CustomerFormValues } from '../../../../../shared/customers';
 import type { DanganDatabase } from '../../../db/database';
 
@@ -34,20 +35,9 @@ export interface Draft {
  * a crash or a closed window.
  */
 export async function saveDraft(db: DanganDatabase, userId: string, key: string, values: CustomerFormValues): Promise<void> {
-  const now = Date.now();
-  await db.collections.local.upsert({
-    id: draftId(userId, key),
-    kind: 'draft',
-    userId,
-    key,
-    data: { values },
-    at: now,
-    atDesc: 0,
-    createdAt: now,
-    createdBy: userId,
-    updatedAt: now,
-    updatedBy: userId,
-  });
+  await db.collections.local.upsert(
+    localEntry({ id: draftId(userId, key), kind: 'draft', userId, key, data: { values } }, Date.now()),
+  );
 }
 
 export async function loadDraft(db: DanganDatabase, userId: string, key: string): Promise<Draft | null> {

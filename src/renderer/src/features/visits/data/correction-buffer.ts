@@ -1,3 +1,4 @@
+import { localEntry } from '../../../../../shared/schema';
 import { reportDraftSchema, type ReportFields } from '../../../../../shared/visits';
 import type { DanganDatabase } from '../../../db/database';
 
@@ -12,20 +13,9 @@ export function bufferId(visitId: string): string {
 }
 
 export async function saveCorrectionBuffer(db: DanganDatabase, userId: string, visitId: string, fields: ReportFields): Promise<void> {
-  const now = Date.now();
-  await db.collections.local.upsert({
-    id: bufferId(visitId),
-    kind: 'draft',
-    userId,
-    key: `visit/${visitId}`,
-    data: { fields },
-    at: now,
-    atDesc: 0,
-    createdAt: now,
-    createdBy: userId,
-    updatedAt: now,
-    updatedBy: userId,
-  });
+  await db.collections.local.upsert(
+    localEntry({ id: bufferId(visitId), kind: 'draft', userId, key: `visit/${visitId}`, data: { fields } }, Date.now()),
+  );
 }
 
 export async function loadCorrectionBuffer(db: DanganDatabase, visitId: string): Promise<{ fields: ReportFields; at: number } | null> {
