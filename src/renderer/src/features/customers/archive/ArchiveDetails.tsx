@@ -117,7 +117,9 @@ export function Addresses({ customer: c }: { customer: CustomerDoc }) {
 
 export function StatusHistory({ customer: c, nameOf }: { customer: CustomerDoc; nameOf(id: string): string }) {
   const { t } = useTranslation('customers');
-  const entries = [...c.statusHistory].sort((a, b) => b.at - a.at);
+  // Newest first. Entries are appended as recorded and the sort is stable, so reversing first
+  // puts the later of two changes with the same time on top.
+  const entries = [...c.statusHistory].reverse().sort((a, b) => b.at - a.at);
   return (
     <Card title={t('archive.history')} size="small" data-testid="archive-history">
       {entries.length === 0 ? (

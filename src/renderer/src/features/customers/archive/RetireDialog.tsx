@@ -29,7 +29,7 @@ export function RetireDialog({ mode, open, onCancel, onConfirm }: Props) {
     try {
       // The chosen day, at this moment's time of day, so two changes on one day stay ordered.
       const now = dayjs();
-      const at = date.hour(now.hour()).minute(now.minute()).second(now.second()).valueOf();
+      const at = date.hour(now.hour()).minute(now.minute()).second(now.second()).millisecond(now.millisecond()).valueOf();
       await onConfirm({ reason: reason.trim(), at });
       setReason('');
       setTouched(false);
