@@ -10,6 +10,7 @@ import { startHttpServer, TEST_PASSWORD, type HttpTestServer } from '../renderer
 import { launchApp, type TestApp } from './harness/app';
 import { screenshotOnFailure } from './harness/failure-shots';
 import { buildTestPage } from './harness/pages';
+import { phase, signInThroughUi } from './sync-helpers';
 
 interface SyncTestApi {
   open(userId: string): Promise<boolean>;
@@ -35,20 +36,6 @@ interface Laptop {
 let pagesDir = '';
 let server: HttpTestServer;
 const laptops: Laptop[] = [];
-
-async function phase(page: Page): Promise<string | null> {
-  return page.getByTestId('sync-phase').getAttribute('data-phase').catch(() => null);
-}
-
-async function signInThroughUi(page: Page, serverUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
-  const fromLocal = page.getByTestId('sync-signin');
-  await fromLocal.or(page.getByTestId('signin')).first().waitFor({ timeout: 20_000 });
-  if (await fromLocal.isVisible()) await fromLocal.click();
-  await page.getByTestId('signin-server').fill(serverUrl);
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-}
 
 async function startLaptop(username: string): Promise<Laptop> {
   const app = await launchApp({ extraRoots: { '/__test/': pagesDir } });

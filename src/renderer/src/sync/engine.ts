@@ -82,9 +82,9 @@ export class SyncEngine {
     const saved = await this.options.db.collections.local.findOne(lastSyncDocId(this.options.user.id)).exec();
     const at = saved?.toJSON().data['at'];
     this.update({ lastSyncAt: typeof at === 'number' ? at : null });
-    if (this.options.multiInstance) await this.options.db.waitForLeadership();
+    if (this.options.multiInstance) await this.awaitLeadership();
     if (this.stopped) return;
-    this.update({ isLeader: true });
+    this.update({ isLeader: true, standby: false });
     // Customers first: the status list is what a user opens first, and on a fresh laptop the
     // other collections (three visits per customer…) would otherwise share the worker with it.
     const first = this.collections.includes('customers') ? 'customers' : null;
@@ -113,6 +113,14 @@ export class SyncEngine {
     else if (this.options.pollIntervalMs) this.startPolling(this.options.pollIntervalMs);
     else this.hub.start();
     this.schedulePendingCount(0);
+  }
+
+  /** Only one worker per database replicates; a second window's waits, saying so. */
+  private async awaitLeadership(): Promise<void> {
+    const db = this.options.db;
+    // Asked before competing: once this worker requests the lock, its own request counts too.
+    if (await db.leaderElector().hasLeader()) this.update({ standby: true });
+    await db.waitForLeadership();
   }
 
   private startTheRestAfter(first: ReplicatedCollection): void {

@@ -29,11 +29,17 @@ export interface SyncStatus {
   /** When the next attempt to reach the server is due (offline only). */
   retryAt: number | null;
   error: SyncProblem | null;
-  /** The server refused this laptop: syncing has stopped until the user signs in again. */
   /** Collections whose first round with the server has finished since this start. */
   caughtUp: ReplicatedCollection[];
+  /** The server refused this laptop: syncing has stopped until the user signs in again. */
   stoppedBy: 'deviceRevoked' | 'tokenRevoked' | 'tokenExpired' | 'userDisabled' | 'unauthorized' | null;
+  /** This worker replicates (it won the election between the laptop's windows). */
   isLeader: boolean;
+  /**
+   * Another window's worker replicates this database: this one waits to take over when that
+   * window closes, and its window still sees every change through the shared database.
+   */
+  standby: boolean;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -46,6 +52,7 @@ export const INITIAL_STATUS: SyncStatus = {
   caughtUp: [],
   stoppedBy: null,
   isLeader: false,
+  standby: false,
 };
 
 export function totalPending(status: Pick<SyncStatus, 'pending'>): number {

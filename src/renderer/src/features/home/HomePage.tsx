@@ -5,6 +5,7 @@ import { useDatabase } from '../../db/provider';
 import { formatNumber } from '../../i18n/format';
 import { useSession } from '../../session/session';
 import { useProfile } from '../settings/profile';
+import { useOptionalSync } from '../sync';
 
 const COUNTED = ['customers', 'visits', 'cases', 'tasks', 'attachments'] as const;
 
@@ -13,6 +14,7 @@ export function HomePage() {
   const db = useDatabase();
   const user = useSession();
   const profile = useProfile();
+  const session = useOptionalSync()?.session;
   const [counts, setCounts] = useState<Partial<Record<(typeof COUNTED)[number], number>>>({});
 
   useEffect(() => {
@@ -28,7 +30,9 @@ export function HomePage() {
       <Typography.Title level={3} data-testid="home-welcome">
         {t('home.welcome', { name: profile?.displayName ?? user.displayName })}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.localProfile')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="home-session">
+        {session?.mode === 'server' ? t('home.signedIn', { server: session.serverUrl }) : t('home.localProfile')}
+      </Typography.Paragraph>
       <Card title={t('home.counts')}>
         <Row gutter={16}>
           {COUNTED.map((name) => (

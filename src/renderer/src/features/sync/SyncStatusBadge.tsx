@@ -68,6 +68,7 @@ function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncSta
       {sync.session.mode === 'server' && (
         <Typography.Text type="secondary">{t('header.server', { url: sync.session.serverUrl })}</Typography.Text>
       )}
+      {status?.standby && <Typography.Paragraph type="secondary">{t('header.standby')}</Typography.Paragraph>}
       <div>{status?.lastSyncAt ? t('header.lastSync', { time: formatDate(status.lastSyncAt, true) }) : t('header.never')}</div>
       <div data-testid="sync-pending">{pending > 0 ? t('header.pending', { count: pending }) : t('header.pendingNone')}</div>
       {status && pending > 0 && (
@@ -143,8 +144,8 @@ function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncSta
           icon={<CloudSyncOutlined />}
         >
           <Badge status={DOT[phase]} />
-          <span data-testid="sync-phase" data-phase={phase}>
-            {t(`phase.${phase}`)}
+          <span data-testid="sync-phase" data-phase={phase} data-standby={status?.standby ? 'true' : 'false'}>
+            {status?.standby ? t('phase.standby') : t(`phase.${phase}`)}
           </span>
           {pending > 0 && <Tag style={{ marginInlineStart: 6 }}>{pending}</Tag>}
           {inbox > 0 && (
