@@ -158,6 +158,8 @@ export class SyncEngine {
   }
 
   async pendingCounts(): Promise<Partial<Record<ReplicatedCollection, number>>> {
+    // A standby worker keeps no replication state to count from: unknown, never "none".
+    if (this.status.standby) throw new Error('another window replicates this database');
     const pending: Partial<Record<ReplicatedCollection, number>> = {};
     for (const r of this.replications) {
       const count = await countPending(r.state).catch(() => null);
