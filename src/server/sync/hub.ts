@@ -128,6 +128,11 @@ export class ChangeHub {
         const from = this.cursors.get(collection) ?? 0;
         const target = this.targets.get(collection) ?? 0;
         if (target <= from) break;
+        if (!this.anyListens(collection)) {
+          // Nobody to tell: a client that connects later gets RESYNC first and pulls.
+          this.cursors.set(collection, target);
+          continue;
+        }
         const rows = await this.read(collection, from, target);
         const upTo = rows.length >= READ_BATCH ? (rows[rows.length - 1] as ChangeRow).seq : target;
         this.cursors.set(collection, upTo);
@@ -139,6 +144,11 @@ export class ChangeHub {
     } finally {
       this.reading.delete(collection);
     }
+  }
+
+  private anyListens(collection: ReplicatedCollection): boolean {
+    for (const client of this.clients) if (client.collections.has(collection)) return true;
+    return false;
   }
 
   private read(collection: ReplicatedCollection, from: number, to: number): Promise<ChangeRow[]> {

@@ -39,7 +39,7 @@ const NO_KEYS: VisibilityKeys = { ownerId: null, teamId: null };
  * Applies a push in one transaction and returns the entries of the rows not written (conflicts
  * and refusals), in the order pushed. Each row is judged on its own: a refused row does not stop
  * the others (all-or-nothing per document). The rows are locked and judged here; the writes,
- * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0002).
+ * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0004).
  * A document created meanwhile by another writer fails that call with 40001: decided again.
  */
 export function applyPush(
@@ -127,22 +127,18 @@ async function pushInTransaction(
     device_id: user.deviceId,
     counts,
     revocations: revocations.map((r) => ({ ...r, off: offset(r.collection) })),
-    inserts: [] as object[],
-    updates: [] as object[],
-    rekeys: rekeys.map((r) => ({ ...r, off: 0 })),
-  };
-  for (const w of writes) {
-    const row = {
+    writes: writes.map((w) => ({
       off: offset(collection),
       id: w.id,
+      is_insert: !w.master,
       deleted: w.state.deleted,
       doc: w.state.doc,
       owner_id: w.keys.ownerId,
       team_id: w.keys.teamId,
       customer_id: w.customerId,
-    };
-    (w.master ? plan.updates : plan.inserts).push(row);
-  }
+    })),
+    rekeys: rekeys.map((r) => ({ ...r, off: 0 })),
+  };
   for (const r of plan.rekeys) r.off = offset(r.collection);
   return { result: answers, finalCall: { fn: 'dangan_apply_push', arg: JSON.stringify(plan) } };
 }
