@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type TestApp } from '../../test/e2e/harness/app';
 import { buildTestPage } from '../../test/e2e/harness/pages';
 import { NetworkProxy } from '../../test/renderer/sync/support/proxy';
+import { Profiles } from './profile';
 
 declare const __synctest: {
   open(userId: string): Promise<boolean>;
@@ -54,6 +55,8 @@ const attr = (page: Page, name: string) => page.getByTestId('sync-status').getAt
  * A fresh laptop in Debian's Chromium (the built renderer, the real sync worker, IndexedDB on
  * disk) signs in and pulls everything; long tasks on the UI thread are recorded by the page's
  * own PerformanceObserver. Then it goes offline, makes `edits` edits, and reconnects.
+ * DANGAN_BENCH_SYNC_PROFILE=<folder>: CPU profiles of the page and the worker during the pull
+ * (written there, summarized by self time on stderr).
  */
 export async function runLaptop(options: {
   serverUrl: string;
@@ -81,6 +84,8 @@ export async function runLaptop(options: {
     await page.getByTestId('signin-server').fill(proxy.url);
     await page.getByTestId('signin-username').fill(options.username);
     await page.getByTestId('signin-password').fill(options.password);
+    const profileDir = process.env['DANGAN_BENCH_SYNC_PROFILE'];
+    const profiles = profileDir ? await Profiles.start(profileDir, app.context, page) : null;
     const started = Date.now();
     await page.getByTestId('signin-submit').click();
     await page.getByTestId('sync-status').waitFor({ timeout: 30_000 });
@@ -100,6 +105,7 @@ export async function runLaptop(options: {
       250,
     );
     const finished = Date.now();
+    if (profiles) process.stderr.write(`${await profiles.stop()}\n`);
     const longTasks = await page.evaluate(() => (window as unknown as LongTaskWindow).__longTasks);
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

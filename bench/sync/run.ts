@@ -16,7 +16,8 @@ import { seed } from './seed';
  * has confirmed all of them. Prints a table, then one JSON object as the last line.
  *
  * DANGAN_BENCH_SYNC_CUSTOMERS (default 100000; visits are three per customer) and
- * DANGAN_BENCH_SYNC_EDITS (default 1000) scale it down for a quick look.
+ * DANGAN_BENCH_SYNC_EDITS (default 1000) scale it down for a quick look. DANGAN_RENDERER_DIR runs a
+ * copy of a build (a rebuild of out/ by someone else then cannot change the app mid-run).
  */
 const CUSTOMERS = Number(process.env['DANGAN_BENCH_SYNC_CUSTOMERS'] ?? 100_000);
 const EDITS = Number(process.env['DANGAN_BENCH_SYNC_EDITS'] ?? 1000);
@@ -33,7 +34,8 @@ const TARGETS = [
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function main(): Promise<void> {
-  if (!existsSync(path.resolve(import.meta.dirname, '../../out/renderer/index.html'))) {
+  const rendererDir = process.env['DANGAN_RENDERER_DIR'] ?? path.resolve(import.meta.dirname, '../../out/renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('build the app first: npx electron-vite build');
   }
   const loadAtStart = loadavg()[0]!;

@@ -11,7 +11,8 @@ import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createTestServices, type TestOs } from './services';
 import { serveFolder, type StaticServer } from './static-server';
 
-export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
+/** DANGAN_RENDERER_DIR: a copy of a build, so a long benchmark is not disturbed by a rebuild of out/. */
+export const RENDERER_DIR = process.env['DANGAN_RENDERER_DIR'] ?? path.resolve(import.meta.dirname, '../../../out/renderer');
 const BRIDGE_ENTRY = path.resolve(import.meta.dirname, 'bridge-entry.ts');
 
 /** Persistent contexts hide their browser process: find it by its profile folder. */

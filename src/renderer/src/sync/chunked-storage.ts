@@ -1,12 +1,15 @@
 import type { BulkWriteRow, RxStorage, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb';
 import { MAX_BATCH } from '../db/batch';
+import { markPulledRows } from './pulled-mark';
 
 /**
- * A storage wrapper that never lets one write carry more than `MAX_BATCH` documents.
- * Replication merges pulled batches that arrive faster than they are stored into one write
- * (downstream `persistFromMaster`); at 100k documents that write, and the change event every
- * open window must then digest, froze the UI for seconds. Split here, each slice is its own
- * IndexedDB transaction and its own change event, and the event loop gets a turn between them.
+ * The replicating worker's storage wrapper. It never lets one write carry more than
+ * `MAX_BATCH` documents: replication merges pulled batches that arrive faster than they are
+ * stored into one write (downstream `persistFromMaster`); at 100k documents that write, and the
+ * change event every open window must then digest, froze the UI for seconds. Split here, each
+ * slice is its own IndexedDB transaction and its own change event, and the event loop gets a
+ * turn between them. It also marks pulled states (pulled-mark.ts), which must happen below
+ * RxDB's own wrapper.
  */
 export function chunkedWritesStorage<Internals, Options>(
   storage: RxStorage<Internals, Options>,
@@ -23,7 +26,8 @@ export function chunkedWritesStorage<Internals, Options>(
 
 function withChunkedWrites<T, I, O>(instance: RxStorageInstance<T, I, O>, maxRows: number): RxStorageInstance<T, I, O> {
   const bulkWrite = instance.bulkWrite.bind(instance);
-  const chunked = async (rows: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> => {
+  const chunked = async (input: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> => {
+    const rows = markPulledRows(input, context);
     if (rows.length <= maxRows) return bulkWrite(rows, context);
     const error: RxStorageBulkWriteResponse<T>['error'] = [];
     for (let start = 0; start < rows.length; start += maxRows) {

@@ -1,22 +1,40 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useDatabase } from '../../db/provider';
+import { useOptionalSync } from '../sync';
 import { bridge } from '../../platform/dangan';
 import { backupDatabase, isProfileEmpty } from './driver';
 import { unwrap } from './ipc';
 
 const HOUR = 3600 * 1000;
+/** How soon a backup put off by a running sync is tried again. */
+const AFTER_SYNC_MS = 60_000;
 
 /**
  * The daily automatic backup. Main cannot read the database, so the renderer asks main
  * whether today's backup is due — at start and every hour while the app runs — and makes it
  * when it is. Main keeps the newest N and prunes the rest.
+ *
+ * Not while the sync is moving documents: a fresh laptop's first sync (100k customers) would
+ * be copied half-way, and reading and decrypting every document on the window's thread beside
+ * it held the window for up to a second at a time.
  */
 export function useAutoBackup(): void {
   const db = useDatabase();
+  const phase = useOptionalSync()?.status?.phase;
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
   useEffect(() => {
     let running = false;
+    let later: ReturnType<typeof setTimeout> | null = null;
     const check = async () => {
       if (running) return;
+      if (phaseRef.current === 'starting' || phaseRef.current === 'syncing') {
+        later ??= setTimeout(() => {
+          later = null;
+          void check();
+        }, AFTER_SYNC_MS);
+        return;
+      }
       running = true;
       try {
         const status = unwrap(await bridge().invoke('backup:autoStatus', {}));
@@ -35,6 +53,7 @@ export function useAutoBackup(): void {
     const timer = setInterval(() => void check(), HOUR);
     return () => {
       clearTimeout(first);
+      if (later) clearTimeout(later);
       clearInterval(timer);
     };
   }, [db]);
