@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
+import { HORIZON_SQL } from './horizon';
+import type {
+  ChangeFeedHandlers,
+  Database,
+  FinalCall,
+  FinalCallOutcome,
+  Queryable,
+  SqlParam,
+} from './types';
 
 const INT8_OID = 20;
 
@@ -126,21 +134,27 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 
   async function runTransaction<T>(
     fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-  ): Promise<T> {
+  ): Promise<FinalCallOutcome<T>> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const { result, finalCall } = await fn(wrapClient(client));
-      if (finalCall) {
-        // One simple-protocol message: the call and COMMIT travel and run together. The argument
-        // is dollar-quoted under a tag it does not contain, so it is taken verbatim; the
-        // function name is one of FinalCall's constants.
-        await client.query(`SELECT ${finalCall.fn}(${dollarQuote(finalCall.arg)}::json); COMMIT`);
-      } else {
+      if (!finalCall) {
         await client.query('COMMIT');
+        return { result };
       }
-      return result;
+      // One simple-protocol message: the call, COMMIT and a look at the horizon travel and run
+      // together. The argument is dollar-quoted under a tag it does not contain, so it is taken
+      // verbatim; the function name is one of FinalCall's constants.
+      const results = (await client.query(
+        `SELECT ${finalCall.fn}(${dollarQuote(finalCall.arg)}::json) AS value; COMMIT; SELECT ${HORIZON_SQL} AS horizon`,
+      )) as unknown as pg.QueryResult<{ value?: number; horizon?: number }>[];
+      return {
+        result,
+        value: results[0]?.rows[0]?.value,
+        horizon: results[2]?.rows[0]?.horizon,
+      };
     } catch (error) {
       try {
         await client.query('ROLLBACK');
@@ -161,12 +175,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     query: base.query,
     exec: base.exec,
-    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return runTransaction(async (tx) => ({ result: await fn(tx) }));
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return (await runTransaction(async (tx) => ({ result: await fn(tx) }))).result;
     },
     transactionWithFinalCall<T>(
       fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-    ): Promise<T> {
+    ): Promise<FinalCallOutcome<T>> {
       return runTransaction(fn);
     },
     async notify(tx: Queryable, payload: string): Promise<void> {
