@@ -96,9 +96,16 @@ export async function runLaptop(options: {
     await waitFor(
       'initial sync',
       async () => {
-        if (!listUsable && (await page.getByTestId('customer-row').count()) >= 20) listUsable = Date.now();
+        if (!listUsable && (await page.getByTestId('customer-row').count()) >= 20) {
+          listUsable = Date.now();
+          process.stderr.write(`  status list shows rows after ${((listUsable - started) / 1000).toFixed(1)} s\n`);
+        }
         const caughtUp = (await attr(page, 'data-caught-up')) ?? '';
-        if (!customersDone && caughtUp.split(',').includes('customers')) customersDone = Date.now();
+        if (!customersDone && caughtUp.split(',').includes('customers')) {
+          // Said at once: a run that later times out still tells how long the customers took.
+          customersDone = Date.now();
+          process.stderr.write(`  customers caught up after ${((customersDone - started) / 1000).toFixed(1)} s\n`);
+        }
         return (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'online' && listUsable > 0;
       },
       options.timeoutMs,

@@ -57,6 +57,23 @@ describe('the customer catalog (status list rows and search index)', () => {
     catalog.close();
   });
 
+  it('names the rows changed since a version, and says when it cannot', async () => {
+    db = await openMemoryDatabase();
+    await db.collections.customers.bulkInsert(many(3, (i) => `KH${i}`));
+    const catalog = new CustomerCatalog(db);
+    await catalog.start();
+    const loadedAt = catalog.state.version;
+    const added = sampleCustomer({ code: 'KH9' });
+    await db.collections.customers.insert(added);
+    const first = (await db.collections.customers.find().exec())[0]!;
+    await first.incrementalPatch({ name: '改过' });
+    expect(catalog.changedSince(loadedAt)).toEqual(new Set([added.id, first.primary]));
+    expect(catalog.changedSince(catalog.state.version)).toEqual(new Set());
+    // Before the rows were loaded: anything may have changed.
+    expect(catalog.changedSince(0)).toBeNull();
+    catalog.close();
+  });
+
   it('finds duplicates by phone, credit code and a very similar name, never the customer itself', async () => {
     db = await openMemoryDatabase();
     const existing = sampleCustomer({});

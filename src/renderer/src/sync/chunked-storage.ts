@@ -2,6 +2,9 @@ import type { BulkWriteRow, RxStorage, RxStorageBulkWriteResponse, RxStorageInst
 import { MAX_BATCH } from '../db/batch';
 import { markPulledRows } from './pulled-mark';
 
+/** How RxDB's replication plugin names its meta instances (rxdb/plugins/replication). */
+const REPLICATION_META_PREFIX = 'rx-replication-meta-';
+
 /**
  * The replicating worker's storage wrapper. It never lets one write carry more than
  * `MAX_BATCH` documents: replication merges pulled batches that arrive faster than they are
@@ -9,7 +12,7 @@ import { markPulledRows } from './pulled-mark';
  * change event every open window must then digest, froze the UI for seconds. Split here, each
  * slice is its own IndexedDB transaction and its own change event, and the event loop gets a
  * turn between them. It also marks pulled states (pulled-mark.ts), which must happen below
- * RxDB's own wrapper.
+ * RxDB's own wrapper, and keeps replication's bookkeeping to this worker.
  */
 export function chunkedWritesStorage<Internals, Options>(
   storage: RxStorage<Internals, Options>,
@@ -18,7 +21,12 @@ export function chunkedWritesStorage<Internals, Options>(
   return {
     ...storage,
     async createStorageInstance(params) {
-      const instance = await storage.createStorageInstance(params);
+      // Replication's bookkeeping (the last server state of each document, the checkpoints)
+      // is read and written only by the replicating worker, and a worker that takes over
+      // reads it from disk: broadcasting every write to the other windows only cost the
+      // structured clone of each pulled document a second time.
+      const ownOnly = params.collectionName.startsWith(REPLICATION_META_PREFIX);
+      const instance = await storage.createStorageInstance(ownOnly ? { ...params, multiInstance: false } : params);
       return withChunkedWrites(instance, maxRows);
     },
   };

@@ -1,4 +1,4 @@
-import type { RxCollection, WithDeleted } from 'rxdb';
+import { getLastCheckpointDoc, type RxCollection, type WithDeleted } from 'rxdb';
 import { filter, firstValueFrom } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicatedCollection } from '../../../shared/schema';
@@ -13,6 +13,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { apiFetch, SyncHttpError, type ServerLink } from './api';
 import type { InboxStore } from './inbox-store';
+import { PullBacklog } from './pull-backlog';
 import { ResyncGuard } from './resync-guard';
 
 /** Documents per pull request and per write: the UI never digests more in one go. */
@@ -68,6 +69,8 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
   const { collection, onRequest } = options;
   const guard = new ResyncGuard<MergeDoc>();
   let upstreamIdle: () => Promise<void> = () => Promise.resolve();
+  let storedCheckpoint: () => Promise<unknown> = () => Promise.resolve(null);
+  const backlog = new PullBacklog(() => storedCheckpoint());
   const state = replicateRxCollection<MergeDoc, SyncCheckpoint>({
     collection: options.rxCollection as unknown as RxCollection<MergeDoc>,
     replicationIdentifier: `${options.identifier}-${collection}`,
@@ -80,8 +83,9 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     pull: {
       batchSize: PULL_BATCH,
       stream$: guard.stream$.asObservable(),
-      handler: (checkpoint, batchSize) =>
-        guard.pull(
+      handler: async (checkpoint, batchSize) => {
+        await backlog.room();
+        return guard.pull(
           () =>
             tracked(onRequest, options.link(), async () => {
               const query = new URLSearchParams({ limit: String(batchSize) });
@@ -92,10 +96,12 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
               // is stored: RxDB skips a pulled document while the laptop's own write to it looks
               // unconfirmed, and moves the checkpoint past it all the same.
               await upstreamIdle();
+              backlog.fetched(response.checkpoint, response.documents.length);
               return response;
             }),
           batchSize,
-        ) as Promise<{ documents: WithDeleted<MergeDoc>[]; checkpoint: SyncCheckpoint }>,
+        ) as Promise<{ documents: WithDeleted<MergeDoc>[]; checkpoint: SyncCheckpoint }>;
+      },
     },
     push: {
       batchSize: PUSH_BATCH,
@@ -122,6 +128,7 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     },
   });
   upstreamIdle = () => whenUpstreamIdle(state);
+  storedCheckpoint = async () => (state.internalReplicationState ? getLastCheckpointDoc(state.internalReplicationState, 'down') : null);
   return { collection, state, guard };
 }
 

@@ -31,6 +31,8 @@ const CONTACT_CHUNK = 200;
 const SLICE_MS = 8;
 /** Views are told about changes at most this often: a burst of writes is one re-render. */
 const NOTIFY_EVERY_MS = 150;
+/** Ids of recent changes kept for views to catch up on (changedSince); older ones mean a full recompute. */
+const LOG_IDS = 50_000;
 
 /**
  * The in-memory projection of the customers collection: the rows the status list filters
@@ -61,6 +63,9 @@ export class CustomerCatalog {
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private loading: Promise<void> | null = null;
   private closed = false;
+  /** What each recent version changed: ids from the change stream, or null for "anything". */
+  private readonly log: { version: number; ids: string[] | null }[] = [];
+  private loggedIds = 0;
 
   constructor(private readonly db: DanganDatabase) {}
 
@@ -71,6 +76,23 @@ export class CustomerCatalog {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The ids whose rows changed after `version` (a version a view was computed at), or null when
+   * that is not known (too long ago, or rows came from the initial load): recompute everything.
+   * At 100k rows, filtering and sorting them all took 120–200 ms — on every pulled batch.
+   */
+  changedSince(version: number): Set<string> | null {
+    const changed = new Set<string>();
+    let next = version + 1;
+    for (const entry of this.log) {
+      if (entry.version < next) continue;
+      if (entry.version !== next || entry.ids === null) return null;
+      for (const id of entry.ids) changed.add(id);
+      next += 1;
+    }
+    return next === this.stateValue.version + 1 ? changed : null;
   }
 
   /** Starts loading once; resolves when every row is in memory (contacts may still follow). */
@@ -197,10 +219,21 @@ export class CustomerCatalog {
       }
     }
     this.set({ loaded: this.rows.size, version: this.stateValue.version + 1 }, false);
+    this.record(
+      this.stateValue.version,
+      bulk.events.map((event) => event.documentId),
+    );
+  }
+
+  private record(version: number, ids: string[] | null): void {
+    this.log.push({ version, ids });
+    this.loggedIds += ids?.length ?? 0;
+    while (this.log.length > 1 && this.loggedIds > LOG_IDS) this.loggedIds -= this.log.shift()!.ids?.length ?? 0;
   }
 
   private set(patch: Partial<CatalogState>, immediately: boolean): void {
     const version = patch.version ?? this.stateValue.version + (patch.loaded !== undefined ? 1 : 0);
+    if (patch.version === undefined && version !== this.stateValue.version) this.record(version, null);
     this.stateValue = { ...this.stateValue, ...patch, version };
     if (immediately) {
       if (this.notifyTimer) clearTimeout(this.notifyTimer);

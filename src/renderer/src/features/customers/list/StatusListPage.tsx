@@ -1,6 +1,6 @@
 import { DatabaseOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Progress, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDatabase } from '../../../db/provider';
@@ -15,10 +15,12 @@ import { rowOf, type CustomerRow } from '../row';
 import { downloadBlob, exportStatusList, stampForFile } from './export';
 import { FilterBar } from './FilterBar';
 import { useListView } from './use-list-view';
-import { applyView, hasFilters, indexedFirstPage, type SortKey } from './view';
+import { hasFilters, indexedFirstPage, type SortKey } from './view';
+import { useViewRows } from './view-rows';
 import { VirtualTable } from './VirtualTable';
 
 const FIRST_PAGE = 100;
+const NO_ROWS: CustomerRow[] = [];
 
 /** Rows of the first page straight from an index, while the projection is still loading. */
 function useFirstPage(enabled: boolean, params: ReturnType<typeof indexedFirstPage>): CustomerRow[] | null {
@@ -59,11 +61,8 @@ export function StatusListPage() {
   const firstPage = useFirstPage(!ready && viewLoaded, indexedFirstPage(view, FIRST_PAGE));
   // Nothing is listed under a view the user did not choose: until their saved filters and sort
   // are read (a few milliseconds), the list waits, and so does its `ready` phase.
-  const rows = useMemo(
-    () => (!viewLoaded ? [] : ready ? applyView(catalog.rows.values(), view, staff.nameOf) : (firstPage ?? [])),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [viewLoaded, ready, version, view, staff, firstPage],
-  );
+  const viewRows = useViewRows(viewLoaded && ready, catalog, version, view, staff.nameOf);
+  const rows = !viewLoaded ? NO_ROWS : ready ? viewRows : (firstPage ?? NO_ROWS);
 
   const onSort = useCallback(
     (key: SortKey) =>

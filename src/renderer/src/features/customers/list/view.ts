@@ -90,44 +90,62 @@ function ranksOf(values: Iterable<string>): Map<string, number> {
   return new Map([...new Set(values)].sort(collator.compare).map((v, i) => [v, i]));
 }
 
-/** Sorts rows in place: by the column, ties by code; `ownerName` gives the owner column its text. */
-export function sortRows(rows: CustomerRow[], sort: ListView['sort'], ownerName: (id: string) => string): CustomerRow[] {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  const byCode = (a: CustomerRow, b: CustomerRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  let key: (r: CustomerRow) => number | string;
-  switch (sort.key) {
-    case 'code':
-      return rows.sort((a, b) => sign * byCode(a, b));
+/**
+ * The sort key of a column whose order does not depend on the other rows (every column but the
+ * owner, industry and region, ranked among the values present), or null.
+ */
+function fixedKeyOf(key: SortKey): ((r: CustomerRow) => number | string) | null {
+  switch (key) {
     case 'name':
-      key = (r) => r.namePinyin;
-      break;
-    case 'owner': {
-      const ranks = ranksOf(rows.map((r) => ownerName(r.ownerId)));
-      key = (r) => ranks.get(ownerName(r.ownerId)) ?? 0;
-      break;
-    }
-    case 'industry':
-    case 'region': {
-      const column = sort.key;
-      const ranks = ranksOf(rows.map((r) => r[column]));
-      key = (r) => ranks.get(r[column]) ?? 0;
-      break;
-    }
+      return (r) => r.namePinyin;
     case 'type':
     case 'lifecycle':
     case 'activityLevel':
     case 'archiveStatus': {
-      const order = ENUM_ORDER[sort.key] ?? [];
-      const column = sort.key;
-      key = (r) => order.indexOf(r[column]);
-      break;
+      const order = ENUM_ORDER[key] ?? [];
+      return (r) => order.indexOf(r[key]);
     }
     case 'lastVisitAt':
-    case 'nextTaskAt': {
-      const column = sort.key;
-      key = (r) => r[column];
-      break;
-    }
+    case 'nextTaskAt':
+      return (r) => r[key];
+    default:
+      return null;
+  }
+}
+
+/** By code, then id: a total order, so rows merged in (view-rows.ts) land where a full sort puts them. */
+const byCode = (a: CustomerRow, b: CustomerRow) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The list's order as a comparison of two rows, for sorts whose order does not depend on the
+ * other rows (see fixedKeyOf; code too), or null. sortRows orders exactly so.
+ */
+export function rowComparator(sort: ListView['sort']): ((a: CustomerRow, b: CustomerRow) => number) | null {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  if (sort.key === 'code') return (a, b) => sign * byCode(a, b);
+  const key = fixedKeyOf(sort.key);
+  if (!key) return null;
+  return (a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -sign : ka > kb ? sign : byCode(a, b);
+  };
+}
+
+/** Sorts rows in place: by the column, ties by code; `ownerName` gives the owner column its text. */
+export function sortRows(rows: CustomerRow[], sort: ListView['sort'], ownerName: (id: string) => string): CustomerRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  if (sort.key === 'code') return rows.sort((a, b) => sign * byCode(a, b));
+  let key = fixedKeyOf(sort.key);
+  if (!key) {
+    const column = sort.key;
+    const ranks =
+      column === 'owner' ? ranksOf(rows.map((r) => ownerName(r.ownerId))) : ranksOf(rows.map((r) => r[column as 'industry' | 'region']));
+    key =
+      column === 'owner'
+        ? (r) => ranks.get(ownerName(r.ownerId)) ?? 0
+        : (r) => ranks.get(r[column as 'industry' | 'region']) ?? 0;
   }
   // Keys computed once per row, not once per comparison.
   const decorated = rows.map((r) => ({ r, k: key(r) }));
