@@ -139,7 +139,10 @@ export async function runLaptop(options: {
     let reconnected = Date.now();
     proxy.hooks = {
       onRequest: (req) => {
-        requests.push(`${Date.now() - reconnected} ${req.method} ${req.url?.slice(0, 60)}`);
+        const at = Date.now() - reconnected;
+        const what = `${req.method} ${req.url?.slice(0, 60)}`;
+        requests.push(`${at} ${what}`);
+        req.on('close', () => requests.push(`${Date.now() - reconnected} answered (${Date.now() - reconnected - at} ms): ${what}`));
         return 'forward';
       },
     };

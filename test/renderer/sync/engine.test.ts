@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { RxStorage } from 'rxdb';
+import { getChangedDocumentsSince, getLastCheckpointDoc, type RxStorage } from 'rxdb';
 import { setDeviceRevoked } from '../../../src/server/auth/tokens';
 import type { ConflictEntryData, RejectedEntryData } from '../../../src/shared/sync/inbox';
 import { customerDoc } from '../../server/helpers/docs';
@@ -91,6 +91,15 @@ describe('the sync engine against the real server', () => {
       await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
       expect(await client.db.collections.customers.findByIds(docs.map((d) => d.id)).exec()).toHaveProperty('size', docs.length);
       expect(await client.engine.pendingCounts()).toEqual({});
+      // Stored in id order, the pulled batch lies entirely behind the upstream checkpoint, so
+      // resuming the upstream (reconnecting with edits) does not read it all again.
+      const internal = client.engine.replicationStates[0]!.state.internalReplicationState!;
+      await expect
+        .poll(async () => {
+          const checkpoint = await getLastCheckpointDoc(internal, 'up');
+          return (await getChangedDocumentsSince(internal.input.forkInstance, 100, checkpoint)).documents.length;
+        })
+        .toBe(0);
       // A real local edit, made offline, still counts.
       proxy.cut();
       await client.waitFor((s) => s.phase === 'offline');

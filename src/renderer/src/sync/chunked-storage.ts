@@ -1,4 +1,10 @@
-import type { BulkWriteRow, RxStorage, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb';
+import {
+  getPrimaryFieldOfPrimaryKey,
+  type BulkWriteRow,
+  type RxStorage,
+  type RxStorageBulkWriteResponse,
+  type RxStorageInstance,
+} from 'rxdb';
 import { MAX_BATCH } from '../db/batch';
 import { markPulledRows } from './pulled-mark';
 
@@ -27,15 +33,28 @@ export function chunkedWritesStorage<Internals, Options>(
       // structured clone of each pulled document a second time.
       const ownOnly = params.collectionName.startsWith(REPLICATION_META_PREFIX);
       const instance = await storage.createStorageInstance(ownOnly ? { ...params, multiInstance: false } : params);
-      return withChunkedWrites(instance, maxRows);
+      return withChunkedWrites(instance, getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string, maxRows);
     },
   };
 }
 
-function withChunkedWrites<T, I, O>(instance: RxStorageInstance<T, I, O>, maxRows: number): RxStorageInstance<T, I, O> {
+/**
+ * Rows in id order: all rows of one write share its `_meta.lwt`, and the checkpoint a write's
+ * change event carries is its last row. In the order the server sent them, pulled documents
+ * with a greater id than the last one sat past RxDB's upstream checkpoint for good — tens of
+ * thousands after a first sync — and every resume of the upstream (reconnecting with edits to
+ * send) read and compared them all again before pushing anything. In id order, the last row
+ * of the last slice is the greatest, and the checkpoint covers the whole write.
+ */
+function byId<T>(rows: BulkWriteRow<T>[], primary: string): BulkWriteRow<T>[] {
+  const idOf = (row: BulkWriteRow<T>) => String((row.document as Record<string, unknown>)[primary]);
+  return rows.map((row) => ({ row, id: idOf(row) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.row);
+}
+
+function withChunkedWrites<T, I, O>(instance: RxStorageInstance<T, I, O>, primary: string, maxRows: number): RxStorageInstance<T, I, O> {
   const bulkWrite = instance.bulkWrite.bind(instance);
   const chunked = async (input: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> => {
-    const rows = markPulledRows(input, context);
+    const rows = byId(markPulledRows(input, context), primary);
     if (rows.length <= maxRows) return bulkWrite(rows, context);
     const error: RxStorageBulkWriteResponse<T>['error'] = [];
     for (let start = 0; start < rows.length; start += maxRows) {

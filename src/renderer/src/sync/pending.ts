@@ -40,9 +40,10 @@ const tallies = new WeakMap<State, Tally>();
  * those written since the upstream checkpoint that differ from the last server state RxDB
  * recorded for them. Null before the replication has opened its bookkeeping.
  *
- * The upstream checkpoint of a pulled batch is its last row, not its greatest, so pulled
- * documents can sit past it for good (at 100k customers, tens of thousands); reading and
- * decrypting them all on every count made counting quadratic over an initial sync. So the
+ * The upstream checkpoint of a write is its last row, not its greatest, so pulled documents
+ * could sit past it for good (at 100k customers, tens of thousands; the worker now stores
+ * writes in id order, see chunked-storage.ts, but laptops synced before keep theirs), and
+ * reading and decrypting them all on every count made counting quadratic over a sync. So the
  * first count reads everything past the checkpoint once, raw (under the encryption), and
  * later counts look only at what the fork's change stream reported written since — the same
  * stream RxDB's upstream pushes from, so nothing it would push is missed — and check again
