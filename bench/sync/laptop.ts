@@ -139,10 +139,7 @@ export async function runLaptop(options: {
     let reconnected = Date.now();
     proxy.hooks = {
       onRequest: (req) => {
-        const at = Date.now() - reconnected;
-        const what = `${req.method} ${req.url?.slice(0, 60)}`;
-        requests.push(`${at} ${what}`);
-        req.on('close', () => requests.push(`${Date.now() - reconnected} answered (${Date.now() - reconnected - at} ms): ${what}`));
+        requests.push(`${Date.now() - reconnected} ${req.method} ${req.url?.slice(0, 60)}`);
         return 'forward';
       },
     };
