@@ -8,9 +8,6 @@ export interface Migration {
   sql: string;
 }
 
-/** The version that brought dangan_renumber_changes. */
-const RENUMBER_SINCE = 5;
-
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
@@ -63,8 +60,6 @@ export async function migrate(
       'INSERT INTO seq_counters (collection) SELECT unnest($1::text[]) ON CONFLICT (collection) DO NOTHING',
       [REPLICATED_COLLECTIONS],
     );
-    // Positions above the horizon come only from a restore into a new cluster (0005).
-    if (newest >= RENUMBER_SINCE) await tx.query('SELECT dangan_renumber_changes()');
     return newest;
   });
 }

@@ -1,13 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
-import type {
-  ChangeFeedHandlers,
-  Database,
-  FinalCall,
-  FinalCallOutcome,
-  Queryable,
-  SqlParam,
-} from './types';
+import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
 
 /** Sequences and counters are int8; they stay far below 2^53, so plain numbers are safe. */
 const parsers = { [types.INT8]: (value: string) => Number(value) };
@@ -46,17 +39,11 @@ export async function openPglite(dataDir: string | undefined, channel: string): 
     },
     transactionWithFinalCall<T>(
       fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-    ): Promise<FinalCallOutcome<T>> {
-      // One connection: once this commits no other transaction runs, so nothing holds the
-      // horizon back and the outcome carries no horizon to wait for.
+    ): Promise<T> {
       return pg.transaction(async (tx) => {
         const { result, finalCall } = await fn(wrap(tx));
-        if (!finalCall) return { result };
-        const rows = await tx.query<{ value: number }>(
-          `SELECT ${finalCall.fn}($1::json) AS value`,
-          [finalCall.arg],
-        );
-        return { result, value: rows.rows[0]?.value };
+        if (finalCall) await tx.query(`SELECT ${finalCall.fn}($1::json)`, [finalCall.arg]);
+        return result;
       });
     },
     async notify(tx: Queryable, payload: string): Promise<void> {

@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { HORIZON_SQL } from './horizon';
-import type {
-  ChangeFeedHandlers,
-  Database,
-  FinalCall,
-  FinalCallOutcome,
-  Queryable,
-  SqlParam,
-} from './types';
+import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
 
 const INT8_OID = 20;
 
@@ -134,27 +126,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 
   async function runTransaction<T>(
     fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-  ): Promise<FinalCallOutcome<T>> {
+  ): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const { result, finalCall } = await fn(wrapClient(client));
-      if (!finalCall) {
+      if (finalCall) {
+        // One simple-protocol message: the call and COMMIT travel and run together. The argument
+        // is dollar-quoted under a tag it does not contain, so it is taken verbatim; the
+        // function name is one of FinalCall's constants.
+        await client.query(`SELECT ${finalCall.fn}(${dollarQuote(finalCall.arg)}::json); COMMIT`);
+      } else {
         await client.query('COMMIT');
-        return { result };
       }
-      // One simple-protocol message: the call, COMMIT and a look at the horizon travel and run
-      // together. The argument is dollar-quoted under a tag it does not contain, so it is taken
-      // verbatim; the function name is one of FinalCall's constants.
-      const results = (await client.query(
-        `SELECT ${finalCall.fn}(${dollarQuote(finalCall.arg)}::json) AS value; COMMIT; SELECT ${HORIZON_SQL} AS horizon`,
-      )) as unknown as pg.QueryResult<{ value?: number; horizon?: number }>[];
-      return {
-        result,
-        value: results[0]?.rows[0]?.value,
-        horizon: results[2]?.rows[0]?.horizon,
-      };
+      return result;
     } catch (error) {
       try {
         await client.query('ROLLBACK');
@@ -175,12 +161,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     query: base.query,
     exec: base.exec,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return (await runTransaction(async (tx) => ({ result: await fn(tx) }))).result;
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return runTransaction(async (tx) => ({ result: await fn(tx) }));
     },
     transactionWithFinalCall<T>(
       fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-    ): Promise<FinalCallOutcome<T>> {
+    ): Promise<T> {
       return runTransaction(fn);
     },
     async notify(tx: Queryable, payload: string): Promise<void> {

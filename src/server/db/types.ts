@@ -19,20 +19,10 @@ export interface ChangeFeedHandlers {
   onReconnect(): void;
 }
 
-/**
- * A call of a SQL function taking one json argument and returning a bigint, e.g.
- * dangan_apply_push(plan), which returns the highest change position it wrote.
- */
+/** A call of a SQL function taking one json argument, e.g. dangan_apply_push(plan). */
 export interface FinalCall {
   fn: 'dangan_apply_push';
   arg: string;
-}
-
-/** A transaction's result; after a final call, its value and the horizon right after COMMIT. */
-export interface FinalCallOutcome<T> {
-  result: T;
-  value?: number;
-  horizon?: number;
 }
 
 export interface Database extends Queryable {
@@ -48,7 +38,7 @@ export interface Database extends Queryable {
    */
   transactionWithFinalCall<T>(
     fn: (tx: Queryable) => Promise<{ result: T; finalCall?: FinalCall }>,
-  ): Promise<FinalCallOutcome<T>>;
+  ): Promise<T>;
   /** NOTIFY from inside a transaction: delivered to every listener when it commits. */
   notify(tx: Queryable, payload: string): Promise<void>;
   listen(handlers: ChangeFeedHandlers): Promise<() => Promise<void>>;

@@ -4,7 +4,6 @@ import { RESYNC } from '../../shared/sync/protocol';
 import { authenticateHash, type AuthUser } from '../auth/tokens';
 import type { Database } from '../db/types';
 import { withDeleted } from './body';
-import { HORIZON_SQL } from '../db/horizon';
 
 /** A live stream: the hub hands it the changes its user may see. */
 export interface StreamClient {
@@ -35,10 +34,6 @@ interface Logger {
 /** Rows read per query when the hub catches up (bulk imports). */
 const READ_BATCH = 2000;
 
-/** How soon a read held back by an older transaction still running is tried again. */
-const RETRY_MIN_MS = 4;
-const RETRY_MAX_MS = 500;
-
 /**
  * Fans committed changes out to this instance's streams. NOTIFY carries only a collection and
  * a sequence; each instance reads the rows itself, once per change for all its clients, and
@@ -50,11 +45,6 @@ export class ChangeHub {
   private readonly cursors = new Map<ReplicatedCollection, number>();
   private readonly targets = new Map<ReplicatedCollection, number>();
   private readonly reading = new Set<ReplicatedCollection>();
-  private readonly retries = new Map<
-    ReplicatedCollection,
-    { timer: ReturnType<typeof setTimeout> }
-  >();
-  private readonly delays = new Map<ReplicatedCollection, number>();
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
@@ -76,8 +66,6 @@ export class ChangeHub {
   }
 
   async stop(): Promise<void> {
-    for (const { timer } of this.retries.values()) clearTimeout(timer);
-    this.retries.clear();
     for (const client of [...this.clients]) client.close();
     this.clients.clear();
     await this.unlisten?.();
@@ -91,12 +79,15 @@ export class ChangeHub {
     this.clients.delete(client);
   }
 
-  /** From the horizon on: what lies below it was committed before this feed started. */
   private async loadCursors(): Promise<void> {
-    const rows = await this.db.query<{ horizon: number }>(`SELECT ${HORIZON_SQL} AS horizon`);
-    const horizon = rows[0]?.horizon ?? 0;
-    for (const collection of REPLICATED_COLLECTIONS) {
-      this.cursors.set(collection, Math.max(horizon, this.cursors.get(collection) ?? 0));
+    const rows = await this.db.query<{ collection: string; value: number }>(
+      'SELECT collection, value FROM seq_counters',
+    );
+    for (const row of rows) {
+      const collection = REPLICATED_COLLECTIONS.find((c) => c === row.collection);
+      if (collection) {
+        this.cursors.set(collection, Math.max(row.value, this.cursors.get(collection) ?? 0));
+      }
     }
   }
 
@@ -128,15 +119,10 @@ export class ChangeHub {
     }
   }
 
-  /**
-   * One reader per collection; notifications that arrive meanwhile are folded into its next
-   * read. A notified change is read once it is below the horizon: an older transaction still
-   * running holds it back (its own notification or the retry timer brings the read back).
-   */
+  /** One reader per collection; notifications that arrive meanwhile are folded into its next read. */
   private async pump(collection: ReplicatedCollection): Promise<void> {
     if (this.reading.has(collection)) return;
     this.reading.add(collection);
-    let heldBack = false;
     try {
       for (;;) {
         const from = this.cursors.get(collection) ?? 0;
@@ -147,17 +133,10 @@ export class ChangeHub {
           this.cursors.set(collection, target);
           continue;
         }
-        const { rows, horizon } = await this.read(collection, from, target);
-        const last = rows[rows.length - 1];
-        const upTo = rows.length >= READ_BATCH && last ? last.seq : Math.min(target, horizon);
-        if (upTo > from) {
-          this.cursors.set(collection, upTo);
-          this.deliver(collection, rows, upTo);
-        }
-        if (upTo < target && rows.length < READ_BATCH) {
-          heldBack = true;
-          break;
-        }
+        const rows = await this.read(collection, from, target);
+        const upTo = rows.length >= READ_BATCH ? (rows[rows.length - 1] as ChangeRow).seq : target;
+        this.cursors.set(collection, upTo);
+        this.deliver(collection, rows, upTo);
       }
     } catch (error) {
       this.log.warn({ err: error, collection }, 'could not read changes for live streams');
@@ -165,26 +144,6 @@ export class ChangeHub {
     } finally {
       this.reading.delete(collection);
     }
-    this.retryLater(collection, heldBack);
-  }
-
-  private retryLater(collection: ReplicatedCollection, heldBack: boolean): void {
-    const pending = this.retries.get(collection);
-    if (!heldBack) {
-      if (pending) clearTimeout(pending.timer);
-      this.retries.delete(collection);
-      this.delays.delete(collection);
-      return;
-    }
-    if (pending) return;
-    const delay = Math.min(RETRY_MAX_MS, (this.delays.get(collection) ?? RETRY_MIN_MS / 2) * 2);
-    this.delays.set(collection, delay);
-    const timer = setTimeout(() => {
-      this.retries.delete(collection);
-      void this.pump(collection);
-    }, delay);
-    timer.unref();
-    this.retries.set(collection, { timer });
   }
 
   private anyListens(collection: ReplicatedCollection): boolean {
@@ -192,30 +151,20 @@ export class ChangeHub {
     return false;
   }
 
-  /** The changes in (from, to] below the horizon, and the horizon (one snapshot). */
-  private async read(
-    collection: ReplicatedCollection,
-    from: number,
-    to: number,
-  ): Promise<{ rows: ChangeRow[]; horizon: number }> {
-    const result = await this.db.query<ChangeRow & { horizon: number }>(
-      `WITH h AS MATERIALIZED (SELECT ${HORIZON_SQL} AS horizon)
-       SELECT h.horizon, u.* FROM h LEFT JOIN LATERAL (
-         SELECT * FROM (
-           SELECT d.seq, d.id, d.owner_id, d.team_id, NULL::text AS cur_owner, NULL::text AS cur_team,
-                  false AS revoked, d.deleted, d.doc::text AS text
-             FROM docs d WHERE d.collection = $1 AND d.seq > $2 AND d.seq <= $3 AND d.seq < h.horizon
-           UNION ALL
-           SELECT r.seq, r.doc_id, r.owner_id, r.team_id, x.owner_id, x.team_id,
-                  true, true, r.snapshot::text
-             FROM revocations r JOIN docs x ON x.collection = r.collection AND x.id = r.doc_id
-            WHERE r.collection = $1 AND r.seq > $2 AND r.seq <= $3 AND r.seq < h.horizon
-         ) c ORDER BY c.seq LIMIT ${READ_BATCH}) u ON TRUE
-       ORDER BY u.seq`,
+  private read(collection: ReplicatedCollection, from: number, to: number): Promise<ChangeRow[]> {
+    return this.db.query<ChangeRow>(
+      `SELECT * FROM (
+         SELECT d.seq, d.id, d.owner_id, d.team_id, NULL::text AS cur_owner, NULL::text AS cur_team,
+                false AS revoked, d.deleted, d.doc::text AS text
+           FROM docs d WHERE d.collection = $1 AND d.seq > $2 AND d.seq <= $3
+         UNION ALL
+         SELECT r.seq, r.doc_id, r.owner_id, r.team_id, x.owner_id, x.team_id,
+                true, true, r.snapshot::text
+           FROM revocations r JOIN docs x ON x.collection = r.collection AND x.id = r.doc_id
+          WHERE r.collection = $1 AND r.seq > $2 AND r.seq <= $3
+       ) u ORDER BY seq LIMIT ${READ_BATCH}`,
       [collection, from, to],
     );
-    const horizon = result[0]?.horizon ?? 0;
-    return { rows: result.filter((r) => r.seq !== null), horizon };
   }
 
   private deliver(

@@ -6,7 +6,6 @@ import type { Database, SqlParam } from '../db/types';
 import { ApiFailure } from '../errors';
 import type { PullStart } from './checkpoint';
 import { withDeleted } from './body';
-import { HORIZON_SQL } from '../db/horizon';
 import { PredicateBuilder } from './visibility';
 
 interface PageRow {
@@ -26,9 +25,10 @@ interface PageRow {
  * owner/team) is sent as the last version that owner saw, deleted, unless the user can still
  * read the document.
  *
- * The page and the horizon of its snapshot are read by one statement: only positions below
- * the horizon are final (migration 0005), so the page stops there, and when it is not full the
- * checkpoint jumps to the horizon. A change still in flight has a position at or above it.
+ * The page and the collection's counter are read by one statement, so in one snapshot: when
+ * the page is not full, every change up to the counter has been looked at, and the checkpoint
+ * jumps there. Sequence order equals commit order (see push), so nothing below the counter can
+ * still appear later.
  */
 export async function pullPage(
   db: Database,
@@ -85,30 +85,28 @@ function queryPage(
   return db.transaction(async (tx) => {
     await tx.exec('SET LOCAL enable_bitmapscan = off');
     return tx.query<PageRow>(
-      `WITH h AS MATERIALIZED (SELECT ${HORIZON_SQL} AS head),
-     page AS (
+      `WITH page AS (
        SELECT u.seq, u.revoked, u.gone FROM (
          (SELECT d.seq, false AS revoked, d.deleted OR NOT ${curD} AS gone
             FROM docs d
-           WHERE d.collection = $1 AND d.seq > $2 AND d.seq < (SELECT head FROM h)
-             AND (${curD} OR ${priorD})
+           WHERE d.collection = $1 AND d.seq > $2 AND (${curD} OR ${priorD})
            ORDER BY d.seq LIMIT $3)
          UNION ALL
          (SELECT r.seq, true, true
             FROM revocations r
             JOIN docs x ON x.collection = r.collection AND x.id = r.doc_id
-           WHERE r.collection = $1 AND r.seq > $2 AND r.seq < (SELECT head FROM h)
-             AND (${curR} OR ${priorR}) AND NOT ${curX}
+           WHERE r.collection = $1 AND r.seq > $2 AND (${curR} OR ${priorR}) AND NOT ${curX}
            ORDER BY r.seq LIMIT $3)
        ) u ORDER BY u.seq LIMIT $3)
-     SELECT c.head, p.seq, coalesce(d.id, r.doc_id) AS id, p.gone,
+     SELECT c.value AS head, p.seq, coalesce(d.id, r.doc_id) AS id, p.gone,
             CASE WHEN p.revoked THEN r.snapshot::text ELSE d.doc::text END AS text
-       FROM h c
+       FROM seq_counters c
        LEFT JOIN page p ON TRUE
        LEFT JOIN LATERAL (SELECT d.id, d.doc FROM docs d
                            WHERE NOT p.revoked AND d.collection = $1 AND d.seq = p.seq LIMIT 1) d ON TRUE
        LEFT JOIN LATERAL (SELECT r.doc_id, r.snapshot FROM revocations r
                            WHERE p.revoked AND r.collection = $1 AND r.seq = p.seq LIMIT 1) r ON TRUE
+      WHERE c.collection = $1
       ORDER BY p.seq`,
       params,
     );

@@ -8,7 +8,6 @@ import type { ReplicatedCollection } from '../../shared/schema';
 import type { AuthUser } from '../auth/tokens';
 import { withRetry, type Database, type FinalCall, type Queryable } from '../db/types';
 import { decide, type DocState, type IncomingRow, type MasterRow } from './push-decide';
-import { HORIZON_SQL } from '../db/horizon';
 import { customerKeys, lockCustomers, lockDependents, lockMasters } from './store';
 import { keysOfRow, sameKeys } from './visibility';
 
@@ -40,43 +39,18 @@ const NO_KEYS: VisibilityKeys = { ownerId: null, teamId: null };
  * Applies a push in one transaction and returns the entries of the rows not written (conflicts
  * and refusals), in the order pushed. Each row is judged on its own: a refused row does not stop
  * the others (all-or-nothing per document). The rows are locked and judged here; the writes,
- * positions and NOTIFY happen in dangan_apply_push, sent with COMMIT (migrations 0004, 0005).
+ * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0004).
  * A document created meanwhile by another writer fails that call with 40001: decided again.
  */
-export async function applyPush(
+export function applyPush(
   db: Database,
   user: AuthUser,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
 ): Promise<Record<string, unknown>[]> {
-  const outcome = await withRetry(() =>
+  return withRetry(() =>
     db.transactionWithFinalCall((tx) => pushInTransaction(db, tx, user, collection, rows)),
   );
-  if (outcome.value !== undefined && outcome.horizon !== undefined) {
-    await untilBelowHorizon(db, outcome.value, outcome.horizon);
-  }
-  return outcome.result;
-}
-
-/** The longest a push waits for older transactions still running (see untilBelowHorizon). */
-const SETTLE_MAX_MS = 2000;
-
-/**
- * Answers a push once its changes are below the horizon, so that the writer's next pull, and
- * anyone's, includes them: an older transaction still running (another push, or any writer in
- * the cluster) holds them back until it ends. Past SETTLE_MAX_MS it answers anyway; the
- * changes are committed and reach every client once the older transaction is done.
- */
-async function untilBelowHorizon(db: Database, written: number, horizon: number): Promise<void> {
-  let current = horizon;
-  let delay = 1;
-  const deadline = Date.now() + SETTLE_MAX_MS;
-  while (current <= written && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 50);
-    const rows = await db.query<{ horizon: number }>(`SELECT ${HORIZON_SQL} AS horizon`);
-    current = rows[0]?.horizon ?? current;
-  }
 }
 
 async function pushInTransaction(
@@ -143,8 +117,7 @@ async function pushInTransaction(
   }
   const rekeys = collection === 'customers' ? await rekeyRecords(tx, writes, revocations) : [];
 
-  // Offsets within each collection's block of this transaction's positions: revocations, writes,
-  // re-keys.
+  // Offsets within each collection's block of new sequence numbers: revocations, writes, re-keys.
   const counts: Record<string, number> = {};
   const offset = (c: ReplicatedCollection) => (counts[c] = (counts[c] ?? 0) + 1);
   const plan = {

@@ -6,9 +6,8 @@ import type { KeyColumns } from './visibility';
 
 /**
  * The locking reads of a push transaction. Lock order, the same in every transaction so that
- * writers do not deadlock: customer advisory locks (sorted) → document rows (sorted) → new
- * documents (inserted in id order by dangan_apply_push). Nothing orders the pushes
- * themselves: positions come from transaction ids (migration 0005).
+ * writers do not deadlock: customer advisory locks (sorted) → document rows (sorted) → sequence
+ * counters (sorted by collection; taken last, by dangan_apply_push, and held to commit).
  */
 
 /**
