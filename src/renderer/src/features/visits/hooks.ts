@@ -94,6 +94,8 @@ async function ownerVisits(
   return new Map(entries);
 }
 
+const FLAGS_RECOMPUTE_MS = 500;
+
 /**
  * Customers due or overdue for a visit under the current plans of this user (and, for a
  * manager, of the team): the status list flags them. Recomputed when a plan or one of the
@@ -107,21 +109,48 @@ export function useVisitFlags(now: number = Date.now()): ReadonlyMap<string, Vis
   const day = Math.floor(now / 86_400_000);
   useEffect(() => {
     let cancelled = false;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const owners = [...new Set(plans.map((p) => p.ownerId))];
-    const recompute = () =>
-      void ownerVisits(db, owners, year).then((visits) => {
-        if (!cancelled) setFlags(visitFlags(plans, (owner) => visits.get(owner) ?? [], Date.now()));
-      });
+    // One recompute at a time, at most one every FLAGS_RECOMPUTE_MS: a first sync writes
+    // 300k visits, and a recompute per visit event would read the owners' year each time.
+    const recompute = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      void ownerVisits(db, owners, year)
+        .then((visits) => {
+          if (!cancelled) setFlags(visitFlags(plans, (owner) => visits.get(owner) ?? [], Date.now()));
+        })
+        .finally(() => {
+          running = false;
+          if (again) {
+            again = false;
+            schedule();
+          }
+        });
+    };
+    const schedule = (): void => {
+      if (timer || cancelled) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (!cancelled) recompute();
+      }, FLAGS_RECOMPUTE_MS);
+    };
     recompute();
     const range = periodRange(year, 0);
     // Any visit written by a plan owner this year may change a flag.
     const sub = db.collections.visits.$.subscribe((event) => {
       const doc = event.documentData as VisitDoc | undefined;
       if (doc && owners.includes(doc.ownerId) && doc.at >= range.start && doc.at < range.end)
-        recompute();
+        schedule();
     });
     return () => {
       cancelled = true;
+      if (timer) clearTimeout(timer);
       sub.unsubscribe();
     };
   }, [db, plans, year, day]);
