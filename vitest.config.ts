@@ -28,10 +28,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
-          // One retry in CI for the browser tests: two UI races seen once in CI (a customer save
-          // refused with CONFLICT, a correction resubmitted as "no changes") are open bugs named
-          // in the session notes; a test that fails twice still fails the run.
-          retry: process.env['CI'] ? 1 : 0,
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

@@ -102,4 +102,26 @@ describe('form drafts', () => {
     await deleteDraft(db, user.id, 'customer:new');
     expect(await loadDraft(db, user.id, 'customer:new')).toBeNull();
   });
+
+  it('deletes a draft that another write changed after it was read (the autosave racing the save)', async () => {
+    const db = await open();
+    await saveDraft(db, user.id, 'customer:new', { ...form(), name: '草稿一' });
+    // An autosave lands between deleteDraft's read and its removal: a plain remove() of the
+    // revision it read is refused with RxDB's CONFLICT, which the form showed as 保存失败.
+    const local = db.collections.local;
+    const findOne = local.findOne.bind(local);
+    local.findOne = ((...args: Parameters<typeof findOne>) => {
+      const query = findOne(...args);
+      const exec = query.exec.bind(query);
+      query.exec = (async () => {
+        const doc = await exec();
+        await saveDraft(db, user.id, 'customer:new', { ...form(), name: '草稿二' });
+        return doc;
+      }) as typeof query.exec;
+      return query;
+    }) as typeof local.findOne;
+    await deleteDraft(db, user.id, 'customer:new');
+    local.findOne = findOne;
+    expect(await loadDraft(db, user.id, 'customer:new')).toBeNull();
+  });
 });

@@ -69,7 +69,7 @@ export async function updateAttachment(
 
 /** Removes the record of a file; its bytes go when no record refers to them (GC, after a grace period). */
 export async function removeAttachment(db: DanganDatabase, id: string): Promise<void> {
-  await (await db.attachments.findOne(id).exec())?.remove();
+  await (await db.attachments.findOne(id).exec())?.incrementalRemove();
 }
 
 /** Newest first (ascending `atDesc` uses the customerId+atDesc index). */

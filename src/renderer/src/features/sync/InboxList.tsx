@@ -36,7 +36,7 @@ export async function reapplyConflict(db: DanganDatabase, entry: LocalDoc): Prom
 }
 
 export async function removeEntry(db: DanganDatabase, id: string): Promise<void> {
-  await (await db.collections.local.findOne(id).exec())?.remove();
+  await (await db.collections.local.findOne(id).exec())?.incrementalRemove();
 }
 
 function ConflictCard({ entry }: { entry: LocalDoc }) {

@@ -24,11 +24,12 @@ export interface InitialFields {
  */
 export function useInitialFields(visit: VisitDoc, mode: EditMode): InitialFields | null {
   const db = useDatabase();
-  const [initial, setInitial] = useState<InitialFields | null>(null);
+  const [loaded, setLoaded] = useState<{ mode: EditMode; initial: InitialFields } | null>(null);
   const lockedVersion = mode === 'locked' ? visit.updatedAt : 0;
 
   useEffect(() => {
     let cancelled = false;
+    const setInitial = (initial: InitialFields) => setLoaded({ mode, initial });
     const journal = readJournal(visit.id);
     if (mode === 'locked') {
       if (journal) clearJournal(visit.id, Number.MAX_SAFE_INTEGER);
@@ -75,5 +76,8 @@ export function useInitialFields(visit: VisitDoc, mode: EditMode): InitialFields
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, visit.id, mode, lockedVersion]);
 
-  return initial;
+  // Fields loaded for another mode are not shown, not even for one render: a report sent back
+  // while open turns editable before its correction has loaded, and whatever was typed into
+  // that form would be thrown away when the loaded one replaced it.
+  return loaded && loaded.mode === mode ? loaded.initial : null;
 }

@@ -84,18 +84,22 @@ function CustomerForm({ customer }: { customer: CustomerDoc | null }) {
   const save = async (values: CustomerFormValues) => {
     setSaving(true);
     setSaveError(null);
+    let saved: CustomerDoc;
     try {
-      const saved = customer ? await updateCustomer(db, customer.id, values, staff.teamOf) : await createCustomer(db, user, values, staff.teamOf);
-      setDone(true);
-      await draft.clear();
-      void message.success(t('form.saved', { code: saved.code }));
-      void navigate(`/customers/${saved.id}`, { replace: true });
+      saved = customer ? await updateCustomer(db, customer.id, values, staff.teamOf) : await createCustomer(db, user, values, staff.teamOf);
     } catch (e) {
       setSaveError(e instanceof Error ? e.message : String(e));
+      return;
     } finally {
       setSaving(false);
       setCandidates([]);
     }
+    setDone(true);
+    // The customer is saved: a draft that could not be removed is offered again on the next
+    // new form (where it can be discarded), it never turns a saved record into a failure.
+    await draft.clear().catch((e: unknown) => console.warn('the form draft could not be removed', e));
+    void message.success(t('form.saved', { code: saved.code }));
+    void navigate(`/customers/${saved.id}`, { replace: true });
   };
 
   const onValid = async (values: CustomerFormValues) => {

@@ -50,5 +50,6 @@ export async function loadDraft(db: DanganDatabase, userId: string, key: string)
 
 export async function deleteDraft(db: DanganDatabase, userId: string, key: string): Promise<void> {
   const doc = await db.collections.local.findOne(draftId(userId, key)).exec();
-  await doc?.remove();
+  // Incremental: removes the newest revision, even if another write landed since the read.
+  await doc?.incrementalRemove();
 }

@@ -19,6 +19,8 @@ export function useDraft(form: UseFormReturn<CustomerFormValues>, key: string, e
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const paused = useRef(false);
+  /** Draft writes run one at a time, in order; clearing waits for the one in flight. */
+  const writes = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let cancelled = false;
@@ -35,12 +37,18 @@ export function useDraft(form: UseFormReturn<CustomerFormValues>, key: string, e
       if (paused.current || !name) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        saveDraft(db, user.id, key, values as CustomerFormValues)
-          .then(() => {
+        const snapshot = structuredClone(values) as CustomerFormValues;
+        writes.current = writes.current.then(async () => {
+          // The form was saved (or its draft discarded) while this write waited its turn.
+          if (paused.current) return;
+          try {
+            await saveDraft(db, user.id, key, snapshot);
             setSavedAt(Date.now());
             setError(null);
-          })
-          .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        });
       }, AUTOSAVE_MS);
     });
     return () => {
@@ -64,12 +72,17 @@ export function useDraft(form: UseFormReturn<CustomerFormValues>, key: string, e
     },
     async discard() {
       setFound(null);
+      await writes.current;
       await deleteDraft(db, user.id, key);
     },
-    /** After a successful save: stop autosaving and remove the draft. */
+    /**
+     * After a successful save: stop autosaving and remove the draft, after any draft write
+     * still in flight (removed first, that write would bring the draft back).
+     */
     async clear() {
       paused.current = true;
       if (timer.current) clearTimeout(timer.current);
+      await writes.current;
       await deleteDraft(db, user.id, key);
     },
   };

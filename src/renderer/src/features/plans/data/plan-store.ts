@@ -84,5 +84,5 @@ export async function addTargets(db: DanganDatabase, id: string, customerIds: re
 
 export async function removePlan(db: DanganDatabase, id: string): Promise<void> {
   const doc = await db.collections.plans.findOne(id).exec();
-  await doc?.remove();
+  await doc?.incrementalRemove();
 }

@@ -28,5 +28,5 @@ export async function loadCorrectionBuffer(db: DanganDatabase, visitId: string):
 
 export async function clearCorrectionBuffer(db: DanganDatabase, visitId: string): Promise<void> {
   const doc = await db.collections.local.findOne(bufferId(visitId)).exec();
-  await doc?.remove();
+  await doc?.incrementalRemove();
 }

@@ -63,5 +63,5 @@ export async function setSignature(db: DanganDatabase, visitId: string, png: Blo
 export async function removeFile(db: DanganDatabase, visitId: string, attachmentId: string, actor: Actor) {
   const doc = await visitOf(db, visitId);
   await doc.incrementalModify((data: VisitDoc) => applyVisitPatch(data, removeFilePatch(data, attachmentId, actor)));
-  await (await db.collections.attachments.findOne(attachmentId).exec())?.remove();
+  await (await db.collections.attachments.findOne(attachmentId).exec())?.incrementalRemove();
 }

@@ -187,5 +187,5 @@ export async function discardDraft(db: DanganDatabase, id: string, actor: Actor)
   if (!allowedActions(doc, actor).has('discard')) throw new VisitRuleError('errors.notAllowed.discard');
   const files = [...doc.attachmentIds, ...(doc.signatureAttachmentId ? [doc.signatureAttachmentId] : [])];
   if (files.length) await db.collections.attachments.bulkRemove(files);
-  await doc.remove();
+  await doc.incrementalRemove();
 }
