@@ -11,6 +11,7 @@ import { launchApp, type TestApp } from './harness/app';
 import { screenshotOnFailure } from './harness/failure-shots';
 import { buildTestPage } from './harness/pages';
 import { phase, signInThroughUi } from './sync-helpers';
+import { shot } from './visits-helpers';
 
 interface SyncTestApi {
   open(userId: string): Promise<boolean>;
@@ -43,6 +44,9 @@ async function startLaptop(username: string): Promise<Laptop> {
   await proxy.start();
   await signInThroughUi(app.page, proxy.url, username);
   await expect.poll(() => phase(app.page), { timeout: 30_000 }).toBe('online');
+  // The home page names the server this laptop syncs with (it once said "not signed in").
+  await expect.poll(() => app.page.getByTestId('home-session').innerText()).toContain(proxy.url);
+  if (laptops.length === 0) await shot(app.page, 'sync-home-signed-in');
   const session = (await app.table['secure:session']({}, ctx)) as StoredSession;
   const tab = await app.context.newPage();
   await tab.goto(`${app.baseUrl}/__test/sync.html`);
