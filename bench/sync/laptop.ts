@@ -114,6 +114,11 @@ export async function runLaptop(options: {
     const finished = Date.now();
     if (profiles) process.stderr.write(`${await profiles.stop()}\n`);
     const longTasks = await page.evaluate(() => (window as unknown as LongTaskWindow).__longTasks);
+    const signInAt = await page.evaluate((wall) => performance.now() - (Date.now() - wall), started);
+    const worst = [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 12);
+    process.stderr.write(
+      `  longest UI tasks (ms at s after sign-in): ${worst.map((t) => `${t.duration}@${((t.start - signInAt) / 1000).toFixed(1)}`).join(' ')}\n`,
+    );
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -143,11 +148,18 @@ export async function runLaptop(options: {
         return 'forward';
       },
     };
+    await profiles?.restart();
     reconnected = Date.now();
     proxy.restore();
-    // What the browser's "online" event does: try at once.
-    await page.getByTestId('sync-status').click();
-    await page.getByTestId('sync-now').click();
+    // The browser's "online" event, where the sync worker listens for it (worker.ts): try at
+    // once. (Clicking "sync now" instead timed Playwright's two clicks: 1–5 s on a busy machine.)
+    const syncWorker = page.workers().find((w) => w.url().includes('worker'));
+    if (syncWorker) await syncWorker.evaluate(() => self.dispatchEvent(new Event('online')));
+    else {
+      await page.getByTestId('sync-status').click();
+      await page.getByTestId('sync-now').click();
+    }
+    requests.push(`${Date.now() - reconnected} (online ${syncWorker ? 'event' : 'clicked'})`);
     let confirmed = 0;
     await waitFor(
       'edits up',
@@ -168,6 +180,7 @@ export async function runLaptop(options: {
       60_000,
       50,
     );
+    if (profiles) process.stderr.write(`${await profiles.stop(25, '-edits')}\n`);
     if (process.env['DANGAN_BENCH_TRACE']) process.stderr.write(`${requests.join('\n')}\n`);
 
     return {

@@ -44,15 +44,20 @@ export class Profiles {
     this.targets.push({ name, send });
   }
 
-  /** Stops every profile, writes `<name>.cpuprofile` and returns a self-time summary each. */
-  async stop(top = 25): Promise<string> {
+  /** Stops every profile, writes `<name><phase>.cpuprofile` and returns a self-time summary each. */
+  async stop(top = 25, phase = ''): Promise<string> {
     const out: string[] = [];
     for (const { name, send } of this.targets) {
       const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
-      writeFileSync(path.join(this.dir, `${name}.cpuprofile`), JSON.stringify(profile));
-      out.push(`── ${name}: self time by function`, ...summarize(profile, top));
+      writeFileSync(path.join(this.dir, `${name}${phase}.cpuprofile`), JSON.stringify(profile));
+      out.push(`── ${name}${phase}: self time by function`, ...summarize(profile, top));
     }
     return out.join('\n');
+  }
+
+  /** Starts every stopped profile again (the next phase of the bench). */
+  async restart(): Promise<void> {
+    for (const { send } of this.targets) await send('Profiler.start');
   }
 }
 

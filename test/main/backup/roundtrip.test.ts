@@ -91,3 +91,34 @@ describe('backup and restore', () => {
     });
   }
 });
+
+describe('a backup that steps aside', () => {
+  it('sends no document while beforePage holds it, and completes once it lets go', async () => {
+    const { dir, cleanup } = await tempDir('dangan-backup-aside-');
+    const main = await mainProcess(path.join(dir, 'a'));
+    const db = await openMemoryDatabase();
+    try {
+      await seedDatabase(db, []);
+      main.os.folder = path.join(dir, 'usb');
+      let release: () => void = () => undefined;
+      let holding = true;
+      const sent: number[] = [];
+      const made = backupDatabase(db, main.api, {
+        destination: 'choose',
+        onProgress: (phase, done) => phase === 'documents' && sent.push(done),
+        beforePage: () => (holding ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Only the opening "0 of n" went out while held.
+      expect(sent).toEqual([0]);
+      holding = false;
+      release();
+      const summary = await made;
+      expect(summary?.documents.customers).toBe(25);
+      expect(sent.at(-1)).toBeGreaterThan(25);
+    } finally {
+      await db.close();
+      await cleanup();
+    }
+  });
+});

@@ -214,6 +214,27 @@ describe('the sync engine against the real server', () => {
     }
   });
 
+  it('sends offline edits as soon as it is told the network is back, before the live stream answers', async () => {
+    const [doc] = await seed(1);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'backonline', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed on the train' });
+      // Back on a network whose live stream never answers: only the "online" hint can resume.
+      proxy.hooks = { onRequest: (req) => (req.url?.includes('/stream') ? 'holdResponse' : 'forward') };
+      proxy.restore();
+      client.engine.syncNow();
+      await expect.poll(async () => (await serverDoc(doc!.id))['note'], { timeout: 10_000 }).toBe('typed on the train');
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
   it('goes offline when the server stops, keeps working, and catches up by itself when it is back', async () => {
     const [doc] = await seed(1);
     const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'offline', collections: [...CUSTOMERS] });

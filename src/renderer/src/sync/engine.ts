@@ -149,12 +149,19 @@ export class SyncEngine {
     }
   }
 
-  /** "Sync now": skip the backoff wait and pull every collection. */
+  /**
+   * "Sync now", or the browser saying the network is back: skip the backoff wait and pull
+   * every collection. Offline, replication resumes at once instead of after the live stream
+   * has connected (its preflight, request and the server's answer were most of a second
+   * before the first edit went up); if the server is still out of reach, the first failing
+   * request puts it back offline.
+   */
   syncNow(): void {
     if (this.stopped || this.status.stoppedBy) return;
     this.backoff.reset();
     this.hub.retryNow();
-    if (!this.offline) for (const r of this.replications) r.guard.resync();
+    if (this.offline) this.goOnline();
+    else for (const r of this.replications) r.guard.resync();
   }
 
   async pendingCounts(): Promise<Partial<Record<ReplicatedCollection, number>>> {

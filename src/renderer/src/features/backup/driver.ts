@@ -71,7 +71,13 @@ async function countAll(db: DanganDatabase): Promise<number> {
 export async function backupDatabase(
   db: DanganDatabase,
   api: DanganApi,
-  options: { destination: 'auto' | 'choose'; passphrase?: string; onProgress?: OnProgress },
+  options: {
+    destination: 'auto' | 'choose';
+    passphrase?: string;
+    onProgress?: OnProgress;
+    /** Awaited before each page is read: the automatic backup steps aside while a sync runs. */
+    beforePage?: () => Promise<void>;
+  },
 ): Promise<BackupSummary | null> {
   const total = await countAll(db);
   const begun = unwrap(
@@ -89,7 +95,9 @@ export async function backupDatabase(
     let done = 0;
     options.onProgress?.('documents', 0, total);
     for (const name of COLLECTION_NAMES) {
+      await options.beforePage?.();
       for await (const page of pagesOf(db, name)) {
+        await options.beforePage?.();
         for (let i = 0; i < page.length; i += BACKUP_CHUNK_DOCS) {
           const docs = page.slice(i, i + BACKUP_CHUNK_DOCS);
           unwrap(await api.invoke('backup:chunk', { backupId, collection: name, docs }));
