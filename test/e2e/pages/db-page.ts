@@ -3,11 +3,19 @@
  * against the browser's storage rather than fake-indexeddb.
  */
 import Dexie from 'dexie';
+import { getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery } from 'rxdb';
 import { writeInBatches } from '../../../src/renderer/src/db/batch';
 import { openDatabase } from '../../../src/renderer/src/db/database';
 import { browserStorage } from '../../../src/renderer/src/db/storage';
 import { AT_DESC_BASE } from '../../../src/shared/schema';
 
 Object.assign(globalThis, {
-  __dbtest: { openDatabase, writeInBatches, browserStorage, AT_DESC_BASE, dexieVersion: Dexie.semVer },
+  __dbtest: {
+    openDatabase,
+    writeInBatches,
+    browserStorage,
+    AT_DESC_BASE,
+    dexieVersion: Dexie.semVer,
+    rxdb: { getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery },
+  },
 });

@@ -1,4 +1,5 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withIndexedChangeReads } from './dexie-reads';
 import { wrappedWebCryptoEncryptionStorage } from './encryption-webcrypto';
 
 /**
@@ -8,7 +9,10 @@ import { wrappedWebCryptoEncryptionStorage } from './encryption-webcrypto';
  * Wrapped by field encryption: fields a schema lists as `encrypted` are stored as ciphertext
  * under the key the database is opened with (kept by main in safeStorage). WebCrypto AES-GCM
  * (encryption-webcrypto.ts) rather than crypto-js, which made 100k customers take minutes.
+ * Pages of changes are read with one index read each (dexie-reads.ts).
  */
 export function browserStorage() {
-  return wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie({ chromeTransactionDurability: 'strict' }) });
+  return wrappedWebCryptoEncryptionStorage({
+    storage: withIndexedChangeReads(getRxStorageDexie({ chromeTransactionDurability: 'strict' })),
+  });
 }
