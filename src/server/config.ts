@@ -28,6 +28,8 @@ export interface ServerConfig {
   /** log2 of scrypt's N for new password hashes (stored hashes keep their own). */
   scryptCost: number;
   poolSize: number;
+  /** Push transactions per collection running at once in this instance; the rest queue. */
+  pushConcurrency: number;
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Comment line on idle streams, so proxies keep them open and dead peers are noticed. */
@@ -68,6 +70,7 @@ const envSchema = z.object({
   DANGAN_LOGIN_MAX_PER_ADDRESS: int(1, 100_000).default(50),
   DANGAN_SCRYPT_COST: int(10, 20).default(17),
   DANGAN_PG_POOL_SIZE: int(1, 1000).default(20),
+  DANGAN_PUSH_CONCURRENCY: int(1, 1000).default(4),
   DANGAN_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
   DANGAN_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -118,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     loginMaxPerAddress: e.DANGAN_LOGIN_MAX_PER_ADDRESS,
     scryptCost: e.DANGAN_SCRYPT_COST,
     poolSize: e.DANGAN_PG_POOL_SIZE,
+    pushConcurrency: e.DANGAN_PUSH_CONCURRENCY,
     trustProxy: e.DANGAN_TRUST_PROXY === '1' || e.DANGAN_TRUST_PROXY === 'true',
     logLevel: e.DANGAN_LOG_LEVEL,
     heartbeatMs: e.DANGAN_HEARTBEAT_SECONDS * 1000,

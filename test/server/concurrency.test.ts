@@ -42,7 +42,7 @@ describe.each(BACKENDS)('no change is skipped by a concurrent pull on $name', (b
   let readers: Session[];
 
   beforeAll(async () => {
-    t = await startTestServer(backend, { config: { poolSize: 12 } });
+    t = await startTestServer(backend, { config: { poolSize: 12, pushConcurrency: 12 } });
     writers = [];
     for (let i = 0; i < WRITERS; i++) writers.push(await addUser(t, `writer${i}`, 'clerk'));
     readers = [];

@@ -6,6 +6,7 @@ import type { Database } from '../db/types';
 import { ApiFailure } from '../errors';
 import { parseCheckpoint, resolveStart } from './checkpoint';
 import { pullPage } from './pull';
+import { KeyedGate } from './gate';
 import { applyPush } from './push';
 import type { IncomingRow } from './push-decide';
 import { assumedState, checkDocument, type DocValidators } from './validate';
@@ -102,6 +103,9 @@ export function registerSyncRoutes(
   config: ServerConfig,
   validators: DocValidators,
 ): void {
+  // Keyed by the collection as named in the path, and around the sign-in check too: every
+  // database call of a push waits its turn, so the backends in use stay few (see gate.ts).
+  const pushGate = new KeyedGate<string>(config.pushConcurrency);
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/sync/:collection/pull',
     async (request, reply) => {
@@ -126,12 +130,13 @@ export function registerSyncRoutes(
   app.post<{ Params: { collection: string } }>(
     '/api/sync/:collection/push',
     { bodyLimit: config.pushBodyLimit },
-    async (request) => {
-      const user = await requireUser(db, request);
-      const collection = parseCollection(request.params.collection);
-      const rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
-      if (rows.length === 0) return [];
-      return applyPush(db, user, collection, rows);
-    },
+    async (request) =>
+      pushGate.run(request.params.collection, async () => {
+        const user = await requireUser(db, request);
+        const collection = parseCollection(request.params.collection);
+        const rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
+        if (rows.length === 0) return [];
+        return applyPush(db, user, collection, rows);
+      }),
   );
 }
