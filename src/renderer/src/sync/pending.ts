@@ -1,6 +1,7 @@
 import {
   getAssumedMasterState,
   getChangedDocumentsSince,
+  getComposedPrimaryKeyOfDocumentData,
   getHeightOfRevision,
   getLastCheckpointDoc,
   writeDocToDocState,
@@ -9,7 +10,7 @@ import {
   type RxStorageInstanceReplicationState,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { filter, first } from 'rxjs';
+import { filter, first, firstValueFrom } from 'rxjs';
 import { documentsEqual, type MergeDoc } from '../../../shared/sync/merge';
 import { isPulledState } from './pulled-mark';
 
@@ -23,10 +24,15 @@ interface Position {
   lwt: number;
 }
 
+/** A document found waiting: where it is, and the revision of the server state it was compared with. */
+interface Waiting extends Position {
+  masterRev: string | null;
+}
+
 /** What the counts of one replication know between runs. */
 interface Tally {
   /** Documents found waiting, with their position. */
-  pending: Map<string, Position>;
+  pending: Map<string, Waiting>;
   /** Documents written since the last count (their latest state), from the fork's change stream. */
   touched: Map<string, RxDocumentData<MergeDoc>>;
   /** Counts of one replication run one at a time: they share the tally. */
@@ -72,9 +78,27 @@ export async function countPending<C>(replication: RxReplicationState<MergeDoc, 
     tallies.set(state, created);
   }
   const current = tally;
-  const run = current.queue.then(() => countOnce(state, current));
+  const run = current.queue.then(async () => {
+    await upstreamSettled(state);
+    return countOnce(state, current);
+  });
   current.queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * A count waits (a while at most) for a push under way: it read and decrypted the same edits
+ * beside the push, slowing it, and its answer changes once the push is confirmed anyway.
+ */
+const UPSTREAM_WAIT_MS = 5_000;
+
+async function upstreamSettled(state: State): Promise<void> {
+  const active = state.events.active.up;
+  if (!active.getValue()) return;
+  await Promise.race([
+    firstValueFrom(active.pipe(filter((busy) => !busy))),
+    new Promise((resolve) => setTimeout(resolve, UPSTREAM_WAIT_MS)),
+  ]);
 }
 
 /** The first count: every document past the upstream checkpoint, read raw. */
@@ -95,12 +119,14 @@ async function countOnce(state: State, tally: Tally): Promise<number> {
   const marks = await originMarks(state);
   const touched = tally.touched;
   tally.touched = new Map();
-  const check = new Set<string>(tally.pending.keys());
+  // A waiting document not written since is compared again only if its recorded server
+  // state changed (a push was confirmed): read raw, that costs no decryption. Re-reading and
+  // decrypting every waiting document on each count made a week of offline edits slow every
+  // later count, and the counts slowed the push beside them.
+  const check = new Set<string>(await masterChanged(state, tally, [...tally.pending.keys()].filter((id) => !touched.has(id))));
   for (const [id, doc] of touched) {
-    if (marks.pulled(doc)) {
-      tally.pending.delete(id);
-      check.delete(id);
-    } else check.add(id);
+    if (marks.pulled(doc)) tally.pending.delete(id);
+    else check.add(id);
   }
   await compare(state, tally, [...check]);
   const upstream = await getLastCheckpointDoc<MergeDoc, Position>(state, 'up');
@@ -118,10 +144,21 @@ async function compare(state: State, tally: Tally, ids: string[]): Promise<void>
     found.add(id);
     const known = assumed[id];
     const current = writeDocToDocState(doc, state.hasAttachments, false) as MergeDoc;
-    if (!known || !documentsEqual(known.docData as MergeDoc, current)) tally.pending.set(id, { id, lwt: doc._meta.lwt });
-    else tally.pending.delete(id);
+    if (!known || !documentsEqual(known.docData as MergeDoc, current)) {
+      tally.pending.set(id, { id, lwt: doc._meta.lwt, masterRev: known?.metaDocument._rev ?? null });
+    } else tally.pending.delete(id);
   }
   for (const id of ids) if (!found.has(id)) tally.pending.delete(id);
+}
+
+/** Of these waiting documents, those whose recorded server state is not the one they were compared with. */
+async function masterChanged(state: State, tally: Tally, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const meta = state.input.metaInstance;
+  const keyOf = (id: string) => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId: id, isCheckpoint: '0' });
+  const found = await rawInstance(meta as never).findDocumentsById(ids.map(keyOf), true);
+  const revOf = new Map(found.map((doc) => [String((doc as unknown as { itemId: string }).itemId), doc._rev]));
+  return ids.filter((id) => (revOf.get(id) ?? null) !== tally.pending.get(id)?.masterRev);
 }
 
 /** Whether a stored state is one a pull wrote: this app's mark, or RxDB's own. */
