@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/server/db/migrate';
+import { MIGRATIONS } from '../../src/server/db/migrations/index';
+import { openPglite } from '../../src/server/db/pglite';
+import { openPostgres } from '../../src/server/db/postgres';
+import { channelName } from '../../src/server/db/types';
 import type { HistoryEntry } from '../../src/shared/sync/protocol';
-import { BACKENDS } from './helpers/backends';
+import { BACKENDS, dropSchema, freshSchemaName } from './helpers/backends';
 import { customerDoc } from './helpers/docs';
 import {
   addUser,
@@ -95,5 +103,81 @@ describe.each(BACKENDS)('audit trail and history on $name', (backend) => {
     await expect(t.server.db.query('TRUNCATE audit')).rejects.toThrow(/append-only/);
     const rows = await t.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit');
     expect(rows[0]?.n).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A database whose audit entries were written before migration 0005 (before and after as
+ * jsonb): after the upgrade, the next entry's `before` is the old entry's `after`.
+ */
+describe.each(BACKENDS)('history across the audit upgrade on $name', (backend) => {
+  it("takes an upgraded record's before from the entry written by the old schema", async () => {
+    const schema = freshSchemaName();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dangan-audit-upgrade-'));
+    const channel = channelName(backend.url ? schema : undefined);
+    const old = backend.url
+      ? await openPostgres({ url: backend.url, schema, poolSize: 1, channel })
+      : await openPglite(path.join(dataDir, 'pglite'), channel);
+    const doc = customerDoc('legacy-owner', 'north');
+    try {
+      expect(await migrate(old, MIGRATIONS.slice(0, 4))).toBe(4);
+      const plan = {
+        channel,
+        collection: 'customers',
+        user_id: 'legacy-user',
+        device_id: 'legacy-device',
+        counts: { customers: 1 },
+        writes: [
+          {
+            off: 1,
+            id: doc.id,
+            is_insert: true,
+            deleted: false,
+            doc,
+            owner_id: 'legacy-owner',
+            team_id: 'north',
+            customer_id: null,
+          },
+        ],
+        rekeys: [],
+        revocations: [],
+      };
+      await old.transaction((tx) =>
+        tx.query('SELECT dangan_apply_push($1::json)', [JSON.stringify(plan)]),
+      );
+    } finally {
+      await old.close();
+    }
+
+    const t = await startTestServer(backend, { schema, dataDir });
+    try {
+      const clerk = await addUser(t, 'clerk', 'clerk');
+      const edited = { ...doc, name: '升级后改的' };
+      await push(t, clerk, 'customers', [
+        { assumedMasterState: asMaster(doc), newDocumentState: asMaster(edited) },
+      ]);
+      const response = await t.server.app.inject({
+        method: 'GET',
+        url: `/api/history/customers/${doc.id}`,
+        headers: auth(clerk),
+      });
+      const entries = response.json<{ entries: HistoryEntry[] }>().entries;
+      expect(entries).toHaveLength(2);
+      expect(entries[0]).toMatchObject({
+        userId: 'legacy-user',
+        deviceId: 'legacy-device',
+        before: null,
+        after: asMaster(doc),
+      });
+      expect(entries[1]).toMatchObject({
+        username: 'clerk',
+        before: asMaster(doc),
+        after: asMaster(edited),
+      });
+    } finally {
+      await t.close();
+      if (backend.url) await dropSchema(backend.url, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,8 +15,18 @@ interface AuditRow {
   user_id: string;
   username: string | null;
   device_id: string;
+  /** Entries since migration 0005: the document as stored and its flag. */
+  doc: Record<string, unknown> | null;
+  deleted: boolean | null;
+  /** Entries before it. */
   before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
+  after: Record<string, unknown> | null;
+}
+
+/** The version an entry wrote, as RxDB sees it (the flag first, as pushes and pulls carry it). */
+function stateOf(row: AuditRow): Record<string, unknown> {
+  if (row.doc) return { _deleted: row.deleted === true, ...row.doc };
+  return row.after ?? {};
 }
 
 /**
@@ -42,24 +52,28 @@ export function registerHistoryRoutes(app: FastifyInstance, db: Database): void 
           `no ${collection} record ${id.slice(0, 64)} that you may read`,
         );
       }
+      // Newest first, one more than is returned: an entry's `before` is the entry before it.
       const rows = await db.query<AuditRow>(
-        `SELECT * FROM (
-         SELECT a.id, a.at, a.user_id, u.username, a.device_id, a.before, a.after
+        `SELECT a.id, a.at, a.user_id, u.username, a.device_id, a.doc, a.deleted, a.before, a.after
            FROM audit a LEFT JOIN users u ON u.id = a.user_id
           WHERE a.collection = $1 AND a.doc_id = $2
-          ORDER BY a.id DESC LIMIT ${MAX_ENTRIES}) newest
-        ORDER BY id`,
+          ORDER BY a.id DESC LIMIT ${MAX_ENTRIES + 1}`,
         [collection, id],
       );
-      const entries: HistoryEntry[] = rows.map((r) => ({
-        id: r.id,
-        at: r.at.getTime(),
-        userId: r.user_id,
-        username: r.username ?? '',
-        deviceId: r.device_id,
-        before: r.before,
-        after: r.after,
-      }));
+      const entries: HistoryEntry[] = [];
+      for (let i = Math.min(rows.length, MAX_ENTRIES) - 1; i >= 0; i--) {
+        const r = rows[i] as AuditRow;
+        const previous = rows[i + 1];
+        entries.push({
+          id: r.id,
+          at: r.at.getTime(),
+          userId: r.user_id,
+          username: r.username ?? '',
+          deviceId: r.device_id,
+          before: r.doc ? (previous ? stateOf(previous) : null) : r.before,
+          after: stateOf(r),
+        });
+      }
       return { collection, id, entries };
     },
   );
