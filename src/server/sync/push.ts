@@ -8,7 +8,7 @@ import type { ReplicatedCollection } from '../../shared/schema';
 import type { AuthUser } from '../auth/tokens';
 import { withRetry, type Database, type FinalCall, type Queryable } from '../db/types';
 import { decide, type DocState, type IncomingRow, type MasterRow } from './push-decide';
-import { customerKeys, lockCustomers, lockDependents, lockMasters } from './store';
+import { lockDependents, readForPush, type DependentRow } from './store';
 import { keysOfRow, sameKeys } from './visibility';
 
 interface Write {
@@ -61,28 +61,28 @@ async function pushInTransaction(
   rows: readonly IncomingRow[],
 ): Promise<{ result: Record<string, unknown>[]; finalCall?: FinalCall }> {
   const source = VISIBILITY_SOURCE[collection];
-  let keysOfCustomers = new Map<string, VisibilityKeys>();
-  if (collection === 'customers') {
-    // Pushing a customer may change its keys, which re-keys its records: exclusive.
-    await lockCustomers(
-      tx,
-      rows.map((r) => r.id),
-      true,
-    );
-  } else if (source === 'customer') {
-    const ids = new Set<string>();
+  const ids = rows.map((r) => r.id);
+  const customerIds = new Set<string>();
+  if (source === 'customer') {
     for (const row of rows) {
       const id = 'doc' in row.checked ? customerIdOf(collection, row.checked.doc) : null;
-      if (id) ids.add(id);
+      if (id) customerIds.add(id);
     }
-    await lockCustomers(tx, [...ids], false);
-    keysOfCustomers = await customerKeys(tx, [...ids]);
   }
-  const masters = await lockMasters(
-    tx,
+  // Pushing a customer may change its keys, which re-keys its records: exclusive.
+  const isCustomers = collection === 'customers';
+  const reads = await readForPush(tx, {
     collection,
-    rows.map((r) => r.id),
-  );
+    ids,
+    customers: {
+      lock: isCustomers ? ids : [...customerIds],
+      exclusive: isCustomers,
+      keys: [...customerIds],
+      dependentsOfNew: isCustomers ? ids : [],
+    },
+  });
+  const masters = reads.masters;
+  const keysOfCustomers = reads.customerKeys;
   // A record whose customer has not reached the server yet is the writer's until it does.
   const writerKeys: VisibilityKeys = {
     ownerId: user.userId,
@@ -115,7 +115,9 @@ async function pushInTransaction(
       });
     }
   }
-  const rekeys = collection === 'customers' ? await rekeyRecords(tx, writes, revocations) : [];
+  const rekeys = isCustomers
+    ? await rekeyRecords(tx, writes, reads.newDependents, revocations)
+    : [];
 
   // Offsets within each collection's block of new sequence numbers: revocations, writes, re-keys.
   const counts: Record<string, number> = {};
@@ -145,20 +147,28 @@ async function pushInTransaction(
 
 /**
  * A customer created or given new keys takes its records along: each record whose keys differ
- * gets the customer's keys (and travels again), and the keys it had lose sight of it.
+ * gets the customer's keys (and travels again), and the keys it had lose sight of it. The
+ * records of a customer not stored before were locked with the push's first read; those of a
+ * customer whose keys change are locked here.
  */
 async function rekeyRecords(
   tx: Queryable,
   writes: readonly Write[],
+  newDependents: readonly DependentRow[],
   revocations: PendingRevocation[],
 ): Promise<PendingRekey[]> {
   const moved = new Map<string, VisibilityKeys>();
+  const changed: string[] = [];
   for (const w of writes) {
-    if (!w.master || !sameKeys(keysOfRow(w.master), w.keys)) moved.set(w.id, w.keys);
+    if (!w.master) moved.set(w.id, w.keys);
+    else if (!sameKeys(keysOfRow(w.master), w.keys)) {
+      moved.set(w.id, w.keys);
+      changed.push(w.id);
+    }
   }
   if (moved.size === 0) return [];
   const rekeys: PendingRekey[] = [];
-  for (const dep of await lockDependents(tx, [...moved.keys()])) {
+  for (const dep of [...newDependents, ...(await lockDependents(tx, changed))]) {
     const keys = moved.get(dep.customer_id);
     if (!keys || sameKeys(keysOfRow(dep), keys)) continue;
     rekeys.push({

@@ -10,56 +10,100 @@ import type { KeyColumns } from './visibility';
  * counters (sorted by collection; taken last, by dangan_apply_push, and held to commit).
  */
 
-/**
- * Advisory locks on customer ids. Writers of a customer's records take them shared (they read
- * the customer's keys); a write that creates a customer or changes its keys takes them
- * exclusive before re-keying the records. Advisory rather than row locks because the customer
- * may not exist yet: a visit can reach the server before its customer.
- */
-export async function lockCustomers(
-  tx: Queryable,
-  ids: readonly string[],
-  exclusive: boolean,
-): Promise<void> {
-  if (ids.length === 0) return;
-  const fn = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
-  await tx.query(
-    `SELECT count(${fn}(s.cls, s.k)) FROM (
-       SELECT DISTINCT hashtext(current_schema() || ':dangan:customer') AS cls, hashtext(id) AS k
-         FROM unnest($1::text[]) AS id ORDER BY k OFFSET 0) s`,
-    [ids],
-  );
-}
-
-export async function customerKeys(
-  tx: Queryable,
-  ids: readonly string[],
-): Promise<Map<string, VisibilityKeys>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.query<KeyColumns & { id: string }>(
-    `SELECT id, owner_id, team_id FROM docs WHERE collection = 'customers' AND id = ANY($1::text[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, { ownerId: r.owner_id, teamId: r.team_id }]));
-}
-
-export async function lockMasters(
-  tx: Queryable,
-  collection: ReplicatedCollection,
-  ids: readonly string[],
-): Promise<Map<string, MasterRow>> {
-  const rows = await tx.query<MasterRow>(
-    `SELECT id, seq, deleted, doc, owner_id, team_id, customer_id FROM docs
-      WHERE collection = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
-    [collection, ids],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 export interface DependentRow extends KeyColumns {
   collection: ReplicatedCollection;
   id: string;
   customer_id: string;
+}
+
+export interface PushReads {
+  masters: Map<string, MasterRow>;
+  /** The stored keys of the customers asked for (`customers.keys`). */
+  customerKeys: Map<string, VisibilityKeys>;
+  /** Locked records of `customers.dependentsOfNew` ids that are not stored yet. */
+  newDependents: DependentRow[];
+}
+
+export interface PushReadRequest {
+  collection: ReplicatedCollection;
+  ids: readonly string[];
+  customers: {
+    /** Advisory locks on these customer ids, taken before anything else. */
+    lock: readonly string[];
+    /**
+     * Exclusive for a write that creates a customer or changes its keys, before re-keying its
+     * records; shared for writers of a customer's records (they read its keys). Advisory rather
+     * than row locks because the customer may not exist yet: a visit can reach the server first.
+     */
+    exclusive: boolean;
+    keys: readonly string[];
+    /** Pushed customers: the records of those not stored yet are locked for re-keying. */
+    dependentsOfNew: readonly string[];
+  };
+}
+
+type PushReadRow =
+  | ({ part: 'm' } & MasterRow)
+  | ({ part: 'k'; id: string } & KeyColumns)
+  | ({ part: 'd' } & DependentRow);
+
+/**
+ * Every locking read of a push in one statement, in lock order: the customers' advisory locks
+ * (the other parts wait for them: their one-time filter reads `locked`), the pushed documents,
+ * the customers' keys, then the records of customers created by this push. Records are found
+ * through the customer index first, then locked in key order: asked in one step, the planner
+ * may walk the whole primary key to honour ORDER BY.
+ */
+export async function readForPush(tx: Queryable, request: PushReadRequest): Promise<PushReads> {
+  const { customers } = request;
+  const fn = customers.exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+  const rows = await tx.query<PushReadRow>(
+    `WITH locked AS MATERIALIZED (
+       SELECT count(${fn}(s.cls, s.k)) AS n FROM (
+         SELECT DISTINCT hashtext(current_schema() || ':dangan:customer') AS cls, hashtext(id) AS k
+           FROM unnest($3::text[]) AS id ORDER BY k OFFSET 0) s),
+     m AS MATERIALIZED (
+       SELECT id, seq, deleted, doc, owner_id, team_id, customer_id FROM docs
+        WHERE collection = $1 AND id = ANY($2::text[]) AND (SELECT n FROM locked) IS NOT NULL
+        ORDER BY id FOR UPDATE),
+     k AS MATERIALIZED (
+       SELECT id, owner_id, team_id FROM docs
+        WHERE collection = 'customers' AND id = ANY($4::text[]) AND (SELECT n FROM locked) IS NOT NULL),
+     found AS MATERIALIZED (
+       SELECT collection, id FROM docs
+        WHERE customer_id = ANY(ARRAY(SELECT unnest($5::text[]) EXCEPT SELECT id FROM m))
+          AND customer_id IS NOT NULL AND collection <> 'customers'),
+     d AS MATERIALIZED (
+       SELECT d.collection, d.id, d.customer_id, d.owner_id, d.team_id
+         FROM docs d JOIN found f ON f.collection = d.collection AND f.id = d.id
+        ORDER BY d.collection, d.id FOR UPDATE OF d)
+     SELECT 'm' AS part, id, seq, deleted, doc, owner_id, team_id, customer_id, NULL AS collection FROM m
+     UNION ALL
+     SELECT 'k', id, NULL, NULL, NULL, owner_id, team_id, NULL, NULL FROM k
+     UNION ALL
+     SELECT 'd', id, NULL, NULL, NULL, owner_id, team_id, customer_id, collection FROM d`,
+    [
+      request.collection,
+      request.ids,
+      customers.lock,
+      customers.keys,
+      customers.dependentsOfNew,
+    ],
+  );
+  const reads: PushReads = { masters: new Map(), customerKeys: new Map(), newDependents: [] };
+  for (const row of rows) {
+    const keys = { owner_id: row.owner_id, team_id: row.team_id };
+    if (row.part === 'm') {
+      const { id, seq, deleted, doc, customer_id } = row;
+      reads.masters.set(id, { id, seq, deleted, doc, customer_id, ...keys });
+    } else if (row.part === 'k') {
+      reads.customerKeys.set(row.id, { ownerId: row.owner_id, teamId: row.team_id });
+    } else {
+      const { collection, id, customer_id } = row;
+      reads.newDependents.push({ collection, id, customer_id, ...keys });
+    }
+  }
+  return reads;
 }
 
 export async function lockDependents(
