@@ -62,26 +62,40 @@ function wellFormed(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
-/** Strings PostgreSQL cannot store (NUL) or that are not valid Unicode (lone surrogates). */
-function textProblem(value: unknown, path: string, depth: number): FieldError | null {
-  if (depth > MAX_DEPTH)
-    return { field: path || undefined, message: `${path || 'document'} is nested too deeply` };
+/**
+ * Strings PostgreSQL cannot store (NUL) or that are not valid Unicode (lone surrogates). Walks
+ * with plain loops and names the path only when something is wrong: it visits every value of
+ * every pushed document, and allocating entry arrays and paths on the way cost more than the walk.
+ */
+function textProblem(value: unknown, path: string[]): FieldError | null {
+  const here = () => path.join('.');
+  if (path.length > MAX_DEPTH)
+    return { field: here() || undefined, message: `${here() || 'document'} is nested too deeply` };
   if (typeof value === 'string') {
     if (value.includes('\u0000'))
-      return { field: path, message: `${path} contains a NUL character` };
-    if (!wellFormed(value)) return { field: path, message: `${path} is not valid Unicode` };
+      return { field: here(), message: `${here()} contains a NUL character` };
+    if (!wellFormed(value)) return { field: here(), message: `${here()} is not valid Unicode` };
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  for (const [key, child] of entries) {
-    const childPath = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000') || !wellFormed(key)) {
-      return { field: path || undefined, message: `${path || 'document'} has an invalid key` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      const problem = textProblem(value[i], path);
+      path.pop();
+      if (problem) return problem;
     }
-    const problem = textProblem(child, childPath, depth + 1);
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (key.includes('\u0000') || !wellFormed(key)) {
+      return { field: here() || undefined, message: `${here() || 'document'} has an invalid key` };
+    }
+    path.push(key);
+    const problem = textProblem(record[key], path);
+    path.pop();
     if (problem) return problem;
   }
   return null;
@@ -111,7 +125,7 @@ export function checkDocument(
       doc[key] = value;
     }
   }
-  const text = textProblem(doc, '', 0);
+  const text = textProblem(doc, []);
   if (text) return { error: text };
   const validate = validators[collection];
   if (!validate(doc)) {
