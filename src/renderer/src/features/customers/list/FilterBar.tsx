@@ -1,8 +1,9 @@
 import { Button, Segmented, Select, Space } from 'antd';
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_LEVELS, LIFECYCLES } from '../../../../../shared/schema';
 import type { CustomerRow } from '../row';
+import { FilterChoiceCounts } from './filter-choices';
 import { DEFAULT_VIEW, hasFilters, type ListFilters } from './view';
 
 interface Props {
@@ -10,32 +11,16 @@ interface Props {
   onChange(next: ListFilters): void;
   rows: Map<string, CustomerRow>;
   version: number;
+  /** The ids changed after a version (the catalog's changedSince); null means anything. */
+  changedSince: (version: number) => ReadonlySet<string> | null;
   ownerOptions: { value: string; label: string }[];
 }
 
-function distinct(rows: Map<string, CustomerRow>, pick: (r: CustomerRow) => string | string[]): string[] {
-  const values = new Set<string>();
-  for (const r of rows.values()) {
-    const v = pick(r);
-    if (Array.isArray(v)) v.forEach((x) => values.add(x));
-    else if (v) values.add(v);
-  }
-  return [...values].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare);
-}
-
-export function FilterBar({ filters, onChange, rows, version, ownerOptions }: Props) {
+export function FilterBar({ filters, onChange, rows, version, changedSince, ownerOptions }: Props) {
   const { t } = useTranslation('customers');
-  // Choices come from the data itself; recomputed only when the rows change.
-  const choices = useMemo(
-    () => ({
-      industries: distinct(rows, (r) => r.industry),
-      regions: distinct(rows, (r) => r.region),
-      tags: distinct(rows, (r) => r.tags),
-      owners: new Set(distinct(rows, (r) => r.ownerId)),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, version],
-  );
+  // Choices come from the data itself, counted per value and updated from what changed.
+  const [counts] = useState(() => new FilterChoiceCounts());
+  const choices = counts.choices(rows, version, changedSince);
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => onChange({ ...filters, [key]: value });
   const multi = (key: 'industries' | 'regions' | 'tags', values: string[], label: string, testId: string) => (
     <Select

@@ -69,6 +69,7 @@ export function StatusListPage() {
       setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } }),
     [view, setView],
   );
+  const changedSince = useCallback((since: number) => catalog.changedSince(since), [catalog]);
   const onOpen = useCallback((id: string) => void navigate(`/customers/${id}`), [navigate]);
 
   const onExport = async () => {
@@ -137,6 +138,7 @@ export function StatusListPage() {
             onChange={(filters) => setView({ ...view, filters })}
             rows={catalog.rows}
             version={version}
+            changedSince={changedSince}
             ownerOptions={staff.options}
           />
           {!ready && (
