@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { LOCAL_PROFILE } from '../../../shared/users';
@@ -62,7 +62,9 @@ export function App() {
     try {
       const dbKey = await databaseKeyFor(session.user);
       const db = await openAppDatabase(session.user, dbKey);
-      setBoot({ state: 'ready', db, session, dbKey });
+      // The whole app mounts now: as a transition React renders it in slices, not one task of
+      // half a second (antd computes every component's styles on its first render).
+      startTransition(() => setBoot({ state: 'ready', db, session, dbKey }));
     } catch (error) {
       setBoot({ state: 'failed', message: messageOf(error) });
     }
