@@ -1,6 +1,6 @@
 import type { VisibilityKeys } from '../../shared/access';
 import type { ReplicatedCollection } from '../../shared/schema';
-import type { Queryable } from '../db/types';
+import type { Queryable, SqlParam } from '../db/types';
 import type { MasterRow } from './push-decide';
 import type { KeyColumns } from './visibility';
 
@@ -57,38 +57,47 @@ type PushReadRow =
 export async function readForPush(tx: Queryable, request: PushReadRequest): Promise<PushReads> {
   const { customers } = request;
   const fn = customers.exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
-  const rows = await tx.query<PushReadRow>(
-    `WITH locked AS MATERIALIZED (
+  const params: SqlParam[] = [request.collection, request.ids];
+  const param = (value: readonly string[]) => `$${params.push(value)}::text[]`;
+  // Only the parts this push needs: each part is planned with every call.
+  const parts: string[] = [];
+  const selects = [
+    `SELECT 'm' AS part, id, seq, deleted, doc, owner_id, team_id, customer_id, NULL AS collection FROM m`,
+  ];
+  let gate = '';
+  if (customers.lock.length > 0) {
+    parts.push(`locked AS MATERIALIZED (
        SELECT count(${fn}(s.cls, s.k)) AS n FROM (
          SELECT DISTINCT hashtext(current_schema() || ':dangan:customer') AS cls, hashtext(id) AS k
-           FROM unnest($3::text[]) AS id ORDER BY k OFFSET 0) s),
-     m AS MATERIALIZED (
+           FROM unnest(${param(customers.lock)}) AS id ORDER BY k OFFSET 0) s)`);
+    gate = 'AND (SELECT n FROM locked) IS NOT NULL';
+  }
+  parts.push(`m AS MATERIALIZED (
        SELECT id, seq, deleted, doc, owner_id, team_id, customer_id FROM docs
-        WHERE collection = $1 AND id = ANY($2::text[]) AND (SELECT n FROM locked) IS NOT NULL
-        ORDER BY id FOR UPDATE),
-     k AS MATERIALIZED (
+        WHERE collection = $1 AND id = ANY($2::text[]) ${gate}
+        ORDER BY id FOR UPDATE)`);
+  if (customers.keys.length > 0) {
+    parts.push(`k AS MATERIALIZED (
        SELECT id, owner_id, team_id FROM docs
-        WHERE collection = 'customers' AND id = ANY($4::text[]) AND (SELECT n FROM locked) IS NOT NULL),
-     found AS MATERIALIZED (
+        WHERE collection = 'customers' AND id = ANY(${param(customers.keys)}) ${gate})`);
+    selects.push(`SELECT 'k', id, NULL, NULL, NULL, owner_id, team_id, NULL, NULL FROM k`);
+  }
+  if (customers.dependentsOfNew.length > 0) {
+    parts.push(`found AS MATERIALIZED (
        SELECT collection, id FROM docs
-        WHERE customer_id = ANY(ARRAY(SELECT unnest($5::text[]) EXCEPT SELECT id FROM m))
-          AND customer_id IS NOT NULL AND collection <> 'customers'),
-     d AS MATERIALIZED (
+        WHERE customer_id = ANY(ARRAY(SELECT unnest(${param(customers.dependentsOfNew)}) EXCEPT SELECT id FROM m))
+          AND customer_id IS NOT NULL AND collection <> 'customers')`);
+    parts.push(`d AS MATERIALIZED (
        SELECT d.collection, d.id, d.customer_id, d.owner_id, d.team_id
          FROM docs d JOIN found f ON f.collection = d.collection AND f.id = d.id
-        ORDER BY d.collection, d.id FOR UPDATE OF d)
-     SELECT 'm' AS part, id, seq, deleted, doc, owner_id, team_id, customer_id, NULL AS collection FROM m
-     UNION ALL
-     SELECT 'k', id, NULL, NULL, NULL, owner_id, team_id, NULL, NULL FROM k
-     UNION ALL
-     SELECT 'd', id, NULL, NULL, NULL, owner_id, team_id, customer_id, collection FROM d`,
-    [
-      request.collection,
-      request.ids,
-      customers.lock,
-      customers.keys,
-      customers.dependentsOfNew,
-    ],
+        ORDER BY d.collection, d.id FOR UPDATE OF d)`);
+    selects.push(
+      `SELECT 'd', id, NULL, NULL, NULL, owner_id, team_id, customer_id, collection FROM d`,
+    );
+  }
+  const rows = await tx.query<PushReadRow>(
+    `WITH ${parts.join(',\n     ')}\n     ${selects.join('\n     UNION ALL\n     ')}`,
+    params,
   );
   const reads: PushReads = { masters: new Map(), customerKeys: new Map(), newDependents: [] };
   for (const row of rows) {

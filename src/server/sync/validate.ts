@@ -62,19 +62,26 @@ function wellFormed(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+function dottedPath(path: readonly string[]): string {
+  return path.join('.');
+}
+
 /**
  * Strings PostgreSQL cannot store (NUL) or that are not valid Unicode (lone surrogates). Walks
  * with plain loops and names the path only when something is wrong: it visits every value of
  * every pushed document, and allocating entry arrays and paths on the way cost more than the walk.
  */
 function textProblem(value: unknown, path: string[]): FieldError | null {
-  const here = () => path.join('.');
   if (path.length > MAX_DEPTH)
-    return { field: here() || undefined, message: `${here() || 'document'} is nested too deeply` };
+    return {
+      field: dottedPath(path) || undefined,
+      message: `${dottedPath(path) || 'document'} is nested too deeply`,
+    };
   if (typeof value === 'string') {
     if (value.includes('\u0000'))
-      return { field: here(), message: `${here()} contains a NUL character` };
-    if (!wellFormed(value)) return { field: here(), message: `${here()} is not valid Unicode` };
+      return { field: dottedPath(path), message: `${dottedPath(path)} contains a NUL character` };
+    if (!wellFormed(value))
+      return { field: dottedPath(path), message: `${dottedPath(path)} is not valid Unicode` };
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
@@ -91,7 +98,10 @@ function textProblem(value: unknown, path: string[]): FieldError | null {
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
     if (key.includes('\u0000') || !wellFormed(key)) {
-      return { field: here() || undefined, message: `${here() || 'document'} has an invalid key` };
+      return {
+        field: dottedPath(path) || undefined,
+        message: `${dottedPath(path) || 'document'} has an invalid key`,
+      };
     }
     path.push(key);
     const problem = textProblem(record[key], path);
