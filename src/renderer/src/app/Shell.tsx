@@ -12,9 +12,10 @@ const { Header, Sider, Content } = Layout;
 /** Screens a menu command may open: the app's own fixed routes, nothing with parameters. */
 const MENU_TARGETS = new Set(appRoutes.map((r) => r.path).filter((p) => !p.includes(':') && !p.includes('*')));
 
-function activeKey(pathname: string): string {
+/** The menu entry of the screen shown; none for a screen without one (the sync page, settings' sub-pages). */
+function activeKey(pathname: string): string | undefined {
   const matches = appRoutes.filter((r) => r.nav && (r.path === '/' ? pathname === '/' : pathname.startsWith(r.path)));
-  return matches.at(-1)?.nav?.key ?? 'home';
+  return matches.at(-1)?.nav?.key;
 }
 
 export function Shell() {
@@ -43,7 +44,7 @@ export function Shell() {
         <Menu
           mode="inline"
           data-testid="nav"
-          selectedKeys={[activeKey(location.pathname)]}
+          selectedKeys={[activeKey(location.pathname)].filter((k) => k !== undefined)}
           onClick={({ key }) => {
             const route = navRoutes.find((r) => r.nav?.key === key);
             if (route) void navigate(route.path);
