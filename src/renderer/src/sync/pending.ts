@@ -10,7 +10,7 @@ import {
   type RxStorageInstanceReplicationState,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { filter, first, firstValueFrom } from 'rxjs';
+import { filter, first, firstValueFrom, race, timer } from 'rxjs';
 import { documentsEqual, type MergeDoc } from '../../../shared/sync/merge';
 import { isPulledState } from './pulled-mark';
 
@@ -95,10 +95,8 @@ const UPSTREAM_WAIT_MS = 5_000;
 async function upstreamSettled(state: State): Promise<void> {
   const active = state.events.active.up;
   if (!active.getValue()) return;
-  await Promise.race([
-    firstValueFrom(active.pipe(filter((busy) => !busy))),
-    new Promise((resolve) => setTimeout(resolve, UPSTREAM_WAIT_MS)),
-  ]);
+  // race() unsubscribes the loser: no 5 s timer is left behind when the push ends first.
+  await firstValueFrom(race(active.pipe(filter((busy) => !busy)), timer(UPSTREAM_WAIT_MS)));
 }
 
 /** The first count: every document past the upstream checkpoint, read raw. */
