@@ -7,7 +7,7 @@ import { ApiFailure } from '../errors';
 import { parseCheckpoint, resolveStart } from './checkpoint';
 import { pullPage } from './pull';
 import { KeyedGate } from './gate';
-import { applyPush } from './push';
+import { applyPushRequest } from './push';
 import type { IncomingRow } from './push-decide';
 import { assumedState, checkDocument, type DocValidators } from './validate';
 
@@ -131,12 +131,13 @@ export function registerSyncRoutes(
     '/api/sync/:collection/push',
     { bodyLimit: config.pushBodyLimit },
     async (request) =>
-      pushGate.run(request.params.collection, async () => {
-        const user = await requireUser(db, request);
-        const collection = parseCollection(request.params.collection);
-        const rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
-        if (rows.length === 0) return [];
-        return applyPush(db, user, collection, rows);
-      }),
+      pushGate.run(request.params.collection, () =>
+        applyPushRequest(db, async (tx) => {
+          const user = await requireUser(tx, request);
+          const collection = parseCollection(request.params.collection);
+          const rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
+          return { user, collection, rows };
+        }),
+      ),
   );
 }
