@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,8 @@ export function startServer(
   });
 }
 
+const keepAlive = new http.Agent({ keepAlive: true });
+
 export class Api {
   constructor(
     readonly url: string,
@@ -68,14 +71,44 @@ export class Api {
   }
 
   async push(collection: string, rows: unknown[]): Promise<unknown[]> {
-    const response = await fetch(`${this.url}/api/sync/${collection}/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify(rows),
+    return this.pushText(collection, JSON.stringify(rows));
+  }
+
+  /**
+   * A push of a body serialized beforehand, over node:http with kept-alive connections. The
+   * clients share the server's two cores: `fetch` cost them about a millisecond more CPU per
+   * request than the server's own work on a 20-document push, and that was measured as the
+   * server's throughput.
+   */
+  pushText(collection: string, body: string): Promise<unknown[]> {
+    const url = new URL(`${this.url}/api/sync/${collection}/push`);
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent: keepAlive,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${this.token}`,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (response.statusCode !== 200)
+              reject(new Error(`push: ${response.statusCode} ${text}`));
+            else resolve(JSON.parse(text) as unknown[]);
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
     });
-    if (response.status !== 200)
-      throw new Error(`push: ${response.status} ${await response.text()}`);
-    return (await response.json()) as unknown[];
   }
 
   async pull(

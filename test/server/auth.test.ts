@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../src/server/auth/bootstrap';
 import { createUser, setDisabled, setPassword } from '../../src/server/auth/users';
-import { setDeviceRevoked } from '../../src/server/auth/tokens';
+import {
+  authenticateHash,
+  hashToken,
+  sessionUsableSql,
+  setDeviceRevoked,
+} from '../../src/server/auth/tokens';
 import { BACKENDS } from './helpers/backends';
 import {
   addUser,
@@ -172,6 +177,68 @@ describe.each(BACKENDS)('sign-in, tokens and devices on $name', (backend) => {
       200,
     );
     expect(await setDeviceRevoked(t.server.db, 'no-such-device', true)).toBe(false);
+  });
+
+  it('a push checks its session along with its reads: an unusable one is refused, saying why, and the gate of its locking reads agrees', async () => {
+    const push = (token: string) =>
+      t.server.app.inject({
+        method: 'POST',
+        url: '/api/sync/customers/push',
+        headers: { authorization: `Bearer ${token}` },
+        payload: [],
+      });
+    const usable = async (token: string) => {
+      const rows = await t.server.db.query<{ ok: boolean }>(
+        `SELECT ${sessionUsableSql('$1::text')} AS ok`,
+        [hashToken(token)],
+      );
+      return rows[0]?.ok;
+    };
+    const good = await addUser(t, 'gatekeeper', 'rep');
+    const expired = await login(t, 'gatekeeper');
+    await t.server.db.query(
+      "UPDATE tokens SET expires_at = now() - interval '1 second' WHERE hash = $1",
+      [hashToken(expired.token)],
+    );
+    const signedOut = await login(t, 'gatekeeper');
+    await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: auth(signedOut),
+    });
+    const lostDevice = await login(t, 'gatekeeper');
+    await setDeviceRevoked(t.server.db, lostDevice.deviceId, true);
+    const leaver = await addUser(t, 'gateleaver', 'rep');
+    // Disabling through users.ts also ends the sessions: here only the flag, to reach that check.
+    await t.server.db.query('UPDATE users SET disabled = true WHERE id = $1', [leaver.userId]);
+    const unknown = `dgn_${'A'.repeat(43)}`;
+
+    const cases: [string, string | null][] = [
+      [good.token, null],
+      [expired.token, 'tokenExpired'],
+      [signedOut.token, 'tokenRevoked'],
+      [lostDevice.token, 'deviceRevoked'],
+      [leaver.token, 'userDisabled'],
+      [unknown, 'unauthorized'],
+    ];
+    for (const [token, code] of cases) {
+      // The SQL gate of the push's locking reads agrees with the check that answers.
+      expect(await usable(token), code ?? 'usable').toBe(code === null);
+      expect((await authenticateHash(t.server.db, hashToken(token))).ok).toBe(code === null);
+      // A push with rows goes the one-round-trip way; an empty one is checked on its own.
+      const row = { newDocumentState: { id: 'gate-probe', _deleted: false } };
+      for (const payload of [[row], []]) {
+        const response = await t.server.app.inject({
+          method: 'POST',
+          url: '/api/sync/customers/push',
+          headers: { authorization: `Bearer ${token}` },
+          payload,
+        });
+        if (code === null) expect(response.statusCode, response.body).not.toBe(401);
+        else expect(response.json(), token).toMatchObject({ error: code });
+      }
+    }
+    expect((await push(good.token)).statusCode).toBe(200);
   });
 
   it('refuses malformed sign-in requests', async () => {

@@ -22,6 +22,11 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 /** The signed-in user of a request, or a 401 that says why not. */
 export async function requireUser(db: Queryable, request: FastifyRequest): Promise<AuthUser> {
   const result = await authenticate(db, bearerToken(request));
-  if (!result.ok) throw new ApiFailure(401, result.code, MESSAGES[result.code]);
+  if (!result.ok) throw authFailure(result.code);
   return result.user;
+}
+
+/** The 401 for a request whose session is not usable, saying why. */
+export function authFailure(code: AuthFailure): ApiFailure {
+  return new ApiFailure(401, code, MESSAGES[code]);
 }

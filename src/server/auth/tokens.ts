@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccessSubject } from '../../shared/access';
-import type { Role } from '../../shared/users';
-import type { Database, Queryable } from '../db/types';
+import { ROLES, type Role } from '../../shared/users';
+import type { Database, Queryable, Statement } from '../db/types';
 import { isRole, notifyUserChanged } from './users';
 
 /** The signed-in user of a request: who, with which access, from which device. */
@@ -68,14 +68,28 @@ interface TokenRow {
 
 /** Checks a bearer token against the database on every call: revocation takes effect at once. */
 export async function authenticate(db: Queryable, token: string | undefined): Promise<AuthResult> {
-  if (!token || !TOKEN_SHAPE.test(token)) return { ok: false, code: 'unauthorized' };
-  return authenticateHash(db, hashToken(token));
+  const hash = tokenHashOf(token);
+  if (!hash) return { ok: false, code: 'unauthorized' };
+  return authenticateHash(db, hash);
+}
+
+/** The hash a token is stored under; null for what cannot be one of ours. */
+export function tokenHashOf(token: string | undefined): string | null {
+  return token && TOKEN_SHAPE.test(token) ? hashToken(token) : null;
 }
 
 /** The same check for a token known by its hash (a live stream re-checking its session). */
 export async function authenticateHash(db: Queryable, hash: string): Promise<AuthResult> {
-  const rows = await db.query<TokenRow>(
-    `SELECT t.user_id, t.device_id, t.expires_at,
+  const statement = sessionStatement(hash);
+  const result = sessionResult(hash, await db.query(statement.sql, statement.params));
+  if (result.ok && result.touchDue) await touchSession(db, hash, result.user.deviceId);
+  return result;
+}
+
+/** The statement reading a session, for a caller that sends it along with others (a push). */
+export function sessionStatement(hash: string): Statement {
+  return {
+    sql: `SELECT t.user_id, t.device_id, t.expires_at,
             t.expires_at <= now() AS expired,
             t.revoked_at IS NOT NULL AS revoked,
             t.last_used_at < now() - make_interval(secs => $2::float8 / 1000) AS touch_due,
@@ -83,21 +97,37 @@ export async function authenticateHash(db: Queryable, hash: string): Promise<Aut
             d.revoked_at IS NOT NULL AS device_revoked
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN devices d ON d.id = t.device_id
       WHERE t.hash = $1`,
-    [hash, TOUCH_EVERY_MS],
-  );
-  const row = rows[0];
+    params: [hash, TOUCH_EVERY_MS],
+  };
+}
+
+/**
+ * True in SQL exactly when sessionResult would say ok for the session `hashParam` names: for a
+ * statement that must do nothing (take no lock) for a request that is not signed in.
+ */
+export function sessionUsableSql(hashParam: string): string {
+  return `EXISTS (SELECT 1 FROM tokens t JOIN users u ON u.id = t.user_id JOIN devices d ON d.id = t.device_id
+          WHERE t.hash = ${hashParam} AND t.revoked_at IS NULL AND t.expires_at > now()
+            AND NOT u.disabled AND d.revoked_at IS NULL AND u.role = ANY(${ROLES_SQL}))`;
+}
+
+const ROLES_SQL = `ARRAY[${ROLES.map((r) => `'${r}'`).join(', ')}]`;
+
+/** What sessionStatement's rows say; `touchDue`: last_used_at should be refreshed (touchSession). */
+export function sessionResult(
+  hash: string,
+  rows: readonly Record<string, unknown>[],
+): (AuthResult & { ok: false }) | { ok: true; user: AuthUser; touchDue: boolean } {
+  const row = rows[0] as TokenRow | undefined;
   if (!row || !isRole(row.role)) return { ok: false, code: 'unauthorized' };
   // A revoked device also has its tokens revoked: name the cause, so the laptop can say why.
   if (row.device_revoked) return { ok: false, code: 'deviceRevoked' };
   if (row.revoked) return { ok: false, code: 'tokenRevoked' };
   if (row.disabled) return { ok: false, code: 'userDisabled' };
   if (row.expired) return { ok: false, code: 'tokenExpired' };
-  if (row.touch_due) {
-    await db.query('UPDATE tokens SET last_used_at = now() WHERE hash = $1', [hash]);
-    await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id]);
-  }
   return {
     ok: true,
+    touchDue: row.touch_due,
     user: {
       userId: row.user_id,
       username: row.username,
@@ -110,6 +140,11 @@ export async function authenticateHash(db: Queryable, hash: string): Promise<Aut
       expiresAt: row.expires_at.getTime(),
     },
   };
+}
+
+export async function touchSession(db: Queryable, hash: string, deviceId: string): Promise<void> {
+  await db.query('UPDATE tokens SET last_used_at = now() WHERE hash = $1', [hash]);
+  await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [deviceId]);
 }
 
 export async function revokeToken(db: Database, user: AuthUser): Promise<void> {

@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
-import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
+import type {
+  ChangeFeedHandlers,
+  Database,
+  FinalCall,
+  Queryable,
+  SqlParam,
+  Statement,
+} from './types';
 
 /** Sequences and counters are int8; they stay far below 2^53, so plain numbers are safe. */
 const parsers = { [types.INT8]: (value: string) => Number(value) };
@@ -13,6 +20,12 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
     },
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
+    },
+    async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+      const out: Record<string, unknown>[][] = [];
+      for (const s of statements)
+        out.push((await target.query<Record<string, unknown>>(s.sql, [...(s.params ?? [])])).rows);
+      return out;
     },
   };
 }
@@ -34,6 +47,7 @@ export async function openPglite(dataDir: string | undefined, channel: string): 
     },
     query: base.query,
     exec: base.exec,
+    queryMany: base.queryMany,
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return pg.transaction((tx) => fn(wrap(tx)));
     },

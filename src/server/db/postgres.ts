@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { dollarQuote, inlineParams } from './inline';
-import type { ChangeFeedHandlers, Database, FinalCall, Queryable, SqlParam } from './types';
+import type {
+  ChangeFeedHandlers,
+  Database,
+  FinalCall,
+  Queryable,
+  SqlParam,
+  Statement,
+} from './types';
 
 export { dollarQuote } from './inline';
 
@@ -71,6 +78,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     async exec(sql: string): Promise<void> {
       await pool.query(sql);
     },
+    async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+      const out: Record<string, unknown>[][] = [];
+      for (const s of statements) out.push(await base.query(s.sql, s.params));
+      return out;
+    },
   };
 
   async function connectListener(
@@ -136,6 +148,22 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         begun = true;
         await client.query(first ? `BEGIN; ${sql}` : sql);
       },
+      async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+        const inlined = statements.map((s) => inlineParams(s.sql, s.params ?? []));
+        if (statements.length === 0) return [];
+        if (inlined.some((text) => text === null)) {
+          const out: Record<string, unknown>[][] = [];
+          for (const s of statements) out.push(await tx.query(s.sql, s.params));
+          return out;
+        }
+        const text = `${begun ? '' : 'BEGIN; '}${inlined.join(';\n')}`;
+        begun = true;
+        const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+        const results = Array.isArray(result) ? result : [result];
+        return results
+          .slice(results.length - statements.length)
+          .map((r) => r.rows as Record<string, unknown>[]);
+      },
     };
     try {
       const { result, finalCall } = await fn(tx);
@@ -172,6 +200,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     query: base.query,
     exec: base.exec,
+    queryMany: base.queryMany,
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return runTransaction(async (tx) => ({ result: await fn(tx) }));
     },

@@ -5,8 +5,18 @@
 
 export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[];
 
+export interface Statement {
+  sql: string;
+  params?: readonly SqlParam[];
+}
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /**
+   * Statements run one after the other, in one round trip where the driver allows it (inside a
+   * PostgreSQL transaction); the rows of each. A failing statement stops the ones after it.
+   */
+  queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -5,7 +5,8 @@ import {
   type VisibilityKeys,
 } from '../../shared/access';
 import type { ReplicatedCollection } from '../../shared/schema';
-import type { AuthUser } from '../auth/tokens';
+import { authFailure } from '../auth/guard';
+import { sessionResult, touchSession, type AuthUser } from '../auth/tokens';
 import { withRetry, type Database, type FinalCall, type Queryable } from '../db/types';
 import { decide, type DocState, type IncomingRow, type MasterRow } from './push-decide';
 import { lockDependents, readForPush, type DependentRow } from './store';
@@ -35,12 +36,8 @@ interface PendingRekey {
 
 const NO_KEYS: VisibilityKeys = { ownerId: null, teamId: null };
 
-/** What a push request carries, once its sender is known and its body checked. */
-export interface PushRequest {
-  user: AuthUser;
-  collection: ReplicatedCollection;
-  rows: readonly IncomingRow[];
-}
+/** Who pushes: known already, or a session (token hash) checked along with the push's reads. */
+export type Pusher = { user: AuthUser } | { session: string };
 
 /**
  * Applies a push in one transaction and returns the entries of the rows not written (conflicts
@@ -48,42 +45,37 @@ export interface PushRequest {
  * the others (all-or-nothing per document). The rows are locked and judged here; the writes,
  * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0004).
  * A document created meanwhile by another writer fails that call with 40001: decided again.
+ *
+ * Given a session, the sign-in check travels with BEGIN and the locking reads in one message
+ * (a push is two round trips): a session that is not usable locks nothing and ends in the 401
+ * the check names. Its last_used_at is refreshed after COMMIT, outside the push's locks.
  */
-export function applyPush(
+export async function applyPush(
   db: Database,
-  user: AuthUser,
+  pusher: Pusher,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
 ): Promise<Record<string, unknown>[]> {
-  return applyPushRequest(db, () => Promise.resolve({ user, collection, rows }));
-}
-
-/**
- * The same, with the sign-in check (and whatever else `open` does: checking the body) as the
- * transaction's first step: its query is the one BEGIN travels with, so a push costs the
- * database no round trip of its own for authentication. `open` runs again if the transaction
- * is retried; an error it throws (401, 400…) ends the transaction before any lock is taken.
- */
-export function applyPushRequest(
-  db: Database,
-  open: (tx: Queryable) => Promise<PushRequest>,
-): Promise<Record<string, unknown>[]> {
-  return withRetry(() =>
+  let touch: AuthUser | null = null;
+  const result = await withRetry(() =>
     db.transactionWithFinalCall(async (tx) => {
-      const { user, collection, rows } = await open(tx);
-      if (rows.length === 0) return { result: [] };
-      return pushInTransaction(db, tx, user, collection, rows);
+      const pushed = await pushInTransaction(db, tx, pusher, collection, rows);
+      touch = pushed.touch;
+      return pushed;
     }),
   );
+  const touched = touch as AuthUser | null;
+  if (touched) await touchSession(db, touched.tokenHash, touched.deviceId);
+  return result;
 }
 
 async function pushInTransaction(
   db: Database,
   tx: Queryable,
-  user: AuthUser,
+  pusher: Pusher,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
-): Promise<{ result: Record<string, unknown>[]; finalCall?: FinalCall }> {
+): Promise<{ result: Record<string, unknown>[]; finalCall?: FinalCall; touch: AuthUser | null }> {
   const source = VISIBILITY_SOURCE[collection];
   const ids = rows.map((r) => r.id);
   const customerIds = new Set<string>();
@@ -96,6 +88,7 @@ async function pushInTransaction(
   // Pushing a customer may change its keys, which re-keys its records: exclusive.
   const isCustomers = collection === 'customers';
   const reads = await readForPush(tx, {
+    ...('session' in pusher ? { session: pusher.session } : {}),
     collection,
     ids,
     customers: {
@@ -105,6 +98,16 @@ async function pushInTransaction(
       dependentsOfNew: isCustomers ? ids : [],
     },
   });
+  let user: AuthUser;
+  let touch: AuthUser | null = null;
+  if ('session' in pusher) {
+    const session = sessionResult(pusher.session, reads.sessionRows ?? []);
+    if (!session.ok) throw authFailure(session.code);
+    user = session.user;
+    if (session.touchDue) touch = user;
+  } else {
+    user = pusher.user;
+  }
   const masters = reads.masters;
   const keysOfCustomers = reads.customerKeys;
   // A record whose customer has not reached the server yet is the writer's until it does.
@@ -126,7 +129,7 @@ async function pushInTransaction(
     if (decision.kind === 'answer') answers.push(decision.entry);
     else if (decision.kind === 'write') writes.push({ id: row.id, ...decision });
   }
-  if (writes.length === 0) return { result: answers };
+  if (writes.length === 0) return { result: answers, touch };
 
   const revocations: PendingRevocation[] = [];
   for (const w of writes) {
@@ -166,7 +169,11 @@ async function pushInTransaction(
     rekeys: rekeys.map((r) => ({ ...r, off: 0 })),
   };
   for (const r of plan.rekeys) r.off = offset(r.collection);
-  return { result: answers, finalCall: { fn: 'dangan_apply_push', arg: JSON.stringify(plan) } };
+  return {
+    result: answers,
+    finalCall: { fn: 'dangan_apply_push', arg: JSON.stringify(plan) },
+    touch,
+  };
 }
 
 /**

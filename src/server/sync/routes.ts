@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { REPLICATED_COLLECTIONS, schemas, type ReplicatedCollection } from '../../shared/schema';
-import { requireUser } from '../auth/guard';
+import { authFailure, bearerToken, requireUser } from '../auth/guard';
+import { tokenHashOf } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/types';
 import { ApiFailure } from '../errors';
 import { parseCheckpoint, resolveStart } from './checkpoint';
 import { pullPage } from './pull';
 import { KeyedGate } from './gate';
-import { applyPushRequest } from './push';
+import { applyPush } from './push';
 import type { IncomingRow } from './push-decide';
 import { assumedState, checkDocument, type DocValidators } from './validate';
 
@@ -131,13 +132,24 @@ export function registerSyncRoutes(
     '/api/sync/:collection/push',
     { bodyLimit: config.pushBodyLimit },
     async (request) =>
-      pushGate.run(request.params.collection, () =>
-        applyPushRequest(db, async (tx) => {
-          const user = await requireUser(tx, request);
-          const collection = parseCollection(request.params.collection);
-          const rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
-          return { user, collection, rows };
-        }),
-      ),
+      pushGate.run(request.params.collection, async () => {
+        const session = tokenHashOf(bearerToken(request));
+        let collection: ReplicatedCollection;
+        let rows: IncomingRow[];
+        try {
+          if (!session) throw authFailure('unauthorized');
+          collection = parseCollection(request.params.collection);
+          rows = parsePushBody(request.body, collection, validators, config.pushMaxRows);
+        } catch (error) {
+          // Not signed in is said first, before what is wrong with the request.
+          await requireUser(db, request);
+          throw error;
+        }
+        if (rows.length === 0) {
+          await requireUser(db, request);
+          return [];
+        }
+        return applyPush(db, { session }, collection, rows);
+      }),
   );
 }

@@ -1,5 +1,6 @@
 import type { VisibilityKeys } from '../../shared/access';
 import type { ReplicatedCollection } from '../../shared/schema';
+import { sessionStatement, sessionUsableSql } from '../auth/tokens';
 import type { Queryable, SqlParam } from '../db/types';
 import type { MasterRow } from './push-decide';
 import type { KeyColumns } from './visibility';
@@ -22,9 +23,16 @@ export interface PushReads {
   customerKeys: Map<string, VisibilityKeys>;
   /** Locked records of `customers.dependentsOfNew` ids that are not stored yet. */
   newDependents: DependentRow[];
+  /** sessionStatement's rows, when the request named a session. */
+  sessionRows?: Record<string, unknown>[];
 }
 
 export interface PushReadRequest {
+  /**
+   * The pusher's session (token hash), when not checked yet: read along with the rows, in the
+   * same round trip, and nothing is locked unless it is usable (tokens.sessionUsableSql).
+   */
+  session?: string;
   collection: ReplicatedCollection;
   ids: readonly string[];
   customers: {
@@ -65,12 +73,19 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
     `SELECT 'm' AS part, id, seq, deleted, doc, owner_id, team_id, customer_id, NULL AS collection FROM m`,
   ];
   let gate = '';
+  if (request.session !== undefined) {
+    // A one-time filter of every locking part below (the first): a request that is not signed
+    // in locks nothing.
+    const hash = `$${params.push(request.session)}::text`;
+    parts.push(`session AS MATERIALIZED (SELECT ${sessionUsableSql(hash)} AS ok)`);
+    gate = 'AND (SELECT ok FROM session)';
+  }
   if (customers.lock.length > 0) {
     parts.push(`locked AS MATERIALIZED (
        SELECT count(${fn}(s.cls, s.k)) AS n FROM (
          SELECT DISTINCT hashtext(current_schema() || ':dangan:customer') AS cls, hashtext(id) AS k
-           FROM unnest(${param(customers.lock)}) AS id ORDER BY k OFFSET 0) s)`);
-    gate = 'AND (SELECT n FROM locked) IS NOT NULL';
+           FROM unnest(${param(customers.lock)}) AS id WHERE TRUE ${gate} ORDER BY k OFFSET 0) s)`);
+    gate += ' AND (SELECT n FROM locked) IS NOT NULL';
   }
   parts.push(`m AS MATERIALIZED (
        SELECT id, seq, deleted, doc, owner_id, team_id, customer_id FROM docs
@@ -86,7 +101,7 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
     parts.push(`found AS MATERIALIZED (
        SELECT collection, id FROM docs
         WHERE customer_id = ANY(ARRAY(SELECT unnest(${param(customers.dependentsOfNew)}) EXCEPT SELECT id FROM m))
-          AND customer_id IS NOT NULL AND collection <> 'customers')`);
+          AND customer_id IS NOT NULL AND collection <> 'customers' ${gate})`);
     parts.push(`d AS MATERIALIZED (
        SELECT d.collection, d.id, d.customer_id, d.owner_id, d.team_id
          FROM docs d JOIN found f ON f.collection = d.collection AND f.id = d.id
@@ -95,11 +110,22 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
       `SELECT 'd', id, NULL, NULL, NULL, owner_id, team_id, customer_id, collection FROM d`,
     );
   }
-  const rows = await tx.query<PushReadRow>(
-    `WITH ${parts.join(',\n     ')}\n     ${selects.join('\n     UNION ALL\n     ')}`,
+  const statement = {
+    sql: `WITH ${parts.join(',\n     ')}\n     ${selects.join('\n     UNION ALL\n     ')}`,
     params,
-  );
+  };
   const reads: PushReads = { masters: new Map(), customerKeys: new Map(), newDependents: [] };
+  let rows: PushReadRow[];
+  if (request.session === undefined) {
+    rows = await tx.query<PushReadRow>(statement.sql, statement.params);
+  } else {
+    const [sessionRows, readRows] = await tx.queryMany([
+      sessionStatement(request.session),
+      statement,
+    ]);
+    reads.sessionRows = sessionRows;
+    rows = readRows as unknown as PushReadRow[];
+  }
   for (const row of rows) {
     const keys = { owner_id: row.owner_id, team_id: row.team_id };
     if (row.part === 'm') {
