@@ -3,7 +3,9 @@
  * against the browser's storage rather than fake-indexeddb.
  */
 import Dexie from 'dexie';
-import { getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery } from 'rxdb';
+import { fillWithDefaultSettings, getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withInsertsWithoutRead } from '../../../src/renderer/src/db/dexie-inserts';
 import { writeInBatches } from '../../../src/renderer/src/db/batch';
 import { openDatabase } from '../../../src/renderer/src/db/database';
 import { browserStorage } from '../../../src/renderer/src/db/storage';
@@ -16,6 +18,7 @@ Object.assign(globalThis, {
     browserStorage,
     AT_DESC_BASE,
     dexieVersion: Dexie.semVer,
-    rxdb: { getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery },
+    rxdb: { getChangedDocumentsSince, getChangedDocumentsSinceQuery, prepareQuery, fillWithDefaultSettings, getRxStorageDexie },
+    withInsertsWithoutRead,
   },
 });

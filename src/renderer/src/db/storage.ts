@@ -1,4 +1,5 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withInsertsWithoutRead } from './dexie-inserts';
 import { withIndexedChangeReads } from './dexie-reads';
 import { wrappedWebCryptoEncryptionStorage } from './encryption-webcrypto';
 
@@ -9,10 +10,11 @@ import { wrappedWebCryptoEncryptionStorage } from './encryption-webcrypto';
  * Wrapped by field encryption: fields a schema lists as `encrypted` are stored as ciphertext
  * under the key the database is opened with (kept by main in safeStorage). WebCrypto AES-GCM
  * (encryption-webcrypto.ts) rather than crypto-js, which made 100k customers take minutes.
- * Pages of changes are read with one index read each (dexie-reads.ts).
+ * Pages of changes are read with one index read each (dexie-reads.ts); inserts are written
+ * without reading them first (dexie-inserts.ts).
  */
 export function browserStorage() {
   return wrappedWebCryptoEncryptionStorage({
-    storage: withIndexedChangeReads(getRxStorageDexie({ chromeTransactionDurability: 'strict' })),
+    storage: withIndexedChangeReads(withInsertsWithoutRead(getRxStorageDexie({ chromeTransactionDurability: 'strict' }))),
   });
 }

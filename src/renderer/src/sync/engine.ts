@@ -1,4 +1,4 @@
-import { combineLatest, debounceTime, merge, type Subscription } from 'rxjs';
+import { combineLatest, debounceTime, filter, firstValueFrom, merge, type Subscription } from 'rxjs';
 import { readableCollections } from '../../../shared/access';
 import { localEntry, type ReplicatedCollection } from '../../../shared/schema';
 import { RESYNC } from '../../../shared/sync/protocol';
@@ -7,8 +7,9 @@ import type { DanganDatabase } from '../db/database';
 import { AUTH_STOP_CODES, isSyncHttpError, SyncHttpError, type ServerLink } from './api';
 import { Backoff } from './backoff';
 import type { InboxStore } from './inbox-store';
+import { FirstTurn } from './first-turn';
 import { countPending } from './pending';
-import { replicateCollection, type CollectionReplication } from './replicate';
+import { PULL_BATCH, replicateCollection, type CollectionReplication } from './replicate';
 import { INITIAL_STATUS, type SyncProblem, type SyncStatus } from './status';
 import { StreamHub, type HubMessage } from './stream-hub';
 
@@ -30,12 +31,18 @@ export interface SyncEngineOptions {
    * tests use it as an independent observer that cannot lose a stream event).
    */
   pollIntervalMs?: number;
+  /** How long customers' initial pull may make no progress before the others start anyway. */
+  firstTurnStallMs?: number;
 }
 
 type StopCode = NonNullable<SyncStatus['stoppedBy']>;
 
-/** The longest the other collections wait for customers' first round. */
-const FIRST_TURN_MS = 60_000;
+/**
+ * The other collections start when customers' first round has made no progress for this long
+ * (first-turn.ts). A page of 250 takes well under a second to fetch and store; ten seconds
+ * without one means customers cannot move now, not that they are slow.
+ */
+const FIRST_TURN_STALL_MS = 10_000;
 
 export function lastSyncDocId(userId: string): string {
   return `sl:${userId}`.slice(0, 40);
@@ -64,6 +71,8 @@ export class SyncEngine {
   private stopped = false;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  /** Customers first (first-turn.ts); null when this user receives no customers. */
+  private turn: FirstTurn | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.link = { serverUrl: options.serverUrl, token: options.token };
@@ -88,6 +97,13 @@ export class SyncEngine {
     // Customers first: the status list is what a user opens first, and on a fresh laptop the
     // other collections (three visits per customer…) would otherwise share the worker with it.
     const first = this.collections.includes('customers') ? 'customers' : null;
+    const turn = first ? new FirstTurn(this.options.firstTurnStallMs ?? FIRST_TURN_STALL_MS, () => this.startOthers()) : null;
+    this.turn = turn;
+    // Caught up: the server said "that is all" (a short page) and RxDB's downstream has stored
+    // it. Not RxDB's awaitInitialReplication: it also ends the first round of a replication
+    // paused (offline) before it got there.
+    let reachedEnd = () => {};
+    const end = new Promise<void>((resolve) => (reachedEnd = resolve));
     for (const collection of this.collections) {
       this.replications.push(
         replicateCollection({
@@ -100,11 +116,18 @@ export class SyncEngine {
           waitForLeadership: false,
           retryTimeMs: () => this.backoff.peek(),
           onRequest: (outcome) => (outcome.ok ? this.onRequestOk() : this.onRequestFailed(outcome.error, collection)),
-          onPulled: (count) => count > 0 && this.update({ received: this.status.received + count }),
+          onPulled: (count) => {
+            if (collection === first) {
+              if (count < PULL_BATCH) reachedEnd();
+              else turn?.progress();
+            }
+            if (count > 0) this.update({ received: this.status.received + count });
+          },
         }),
       );
     }
-    if (first) this.startTheRestAfter(first);
+    const leader = this.replications.find((r) => r.collection === first);
+    if (turn && leader) void end.then(() => whenDownstreamIdle(leader.state)).then(() => turn.end(), () => undefined);
     this.subs.push(this.hub.messages$.subscribe((message) => this.route(message)));
     this.watchActivity();
     // Unlocked offline, without a token: replication exists (pending changes can be counted)
@@ -112,6 +135,7 @@ export class SyncEngine {
     if (!this.link.token) this.stopFor('unauthorized', new SyncHttpError('unauthorized', 'not signed in to the server'));
     else if (this.options.pollIntervalMs) this.startPolling(this.options.pollIntervalMs);
     else this.hub.start();
+    if (!this.status.stoppedBy) turn?.progress();
     this.schedulePendingCount(0);
   }
 
@@ -123,12 +147,15 @@ export class SyncEngine {
     await db.waitForLeadership();
   }
 
-  private startTheRestAfter(first: ReplicatedCollection): void {
-    const leader = this.replications.find((r) => r.collection === first);
-    void Promise.race([leader?.state.awaitInitialReplication(), new Promise((resolve) => setTimeout(resolve, FIRST_TURN_MS))]).then(() => {
-      if (this.stopped || this.offline || this.status.stoppedBy) return;
-      for (const r of this.replications) if (r.collection !== first) void r.state.start();
-    });
+  /** Whether this collection may replicate now: customers always, the others after their turn. */
+  private mayRun(collection: ReplicatedCollection): boolean {
+    return !this.turn || this.turn.released || collection === 'customers';
+  }
+
+  /** Customers' turn is over: the others start (or, offline, when replication resumes). */
+  private startOthers(): void {
+    if (this.stopped || this.offline || this.status.stoppedBy) return;
+    for (const r of this.replications) if (r.collection !== 'customers') void r.state.start();
   }
 
   private startPolling(intervalMs: number): void {
@@ -182,6 +209,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.turn?.hold();
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.hub.stop();
@@ -290,6 +318,7 @@ export class SyncEngine {
       return;
     }
     this.offline = true;
+    this.turn?.hold();
     for (const r of this.replications) void r.state.pause();
     // Reconnecting the stream is the probe: when it connects, everything resumes.
     const delay = this.backoff.next();
@@ -306,12 +335,15 @@ export class SyncEngine {
 
   private resume(): void {
     this.update({ phase: 'syncing', error: null });
-    for (const r of this.replications) void r.state.start();
+    // A laptop that went offline during customers' first round resumes with customers alone.
+    for (const r of this.replications) if (this.mayRun(r.collection)) void r.state.start();
+    this.turn?.progress();
     if (!this.options.pollIntervalMs) this.hub.start();
   }
 
   private stopFor(code: StopCode, error: SyncHttpError): void {
     if (this.status.stoppedBy === code) return;
+    this.turn?.hold();
     for (const r of this.replications) void r.state.pause();
     this.hub.stop();
     this.update({ phase: 'error', stoppedBy: code, error: problemOf(error), retryAt: null });
@@ -321,6 +353,13 @@ export class SyncEngine {
     this.status = { ...this.status, ...patch };
     this.options.onStatus(this.status);
   }
+}
+
+/** Resolves when RxDB's downstream has stored every page it fetched (its task ends after the writes). */
+async function whenDownstreamIdle(state: CollectionReplication['state']): Promise<void> {
+  await state.startPromise;
+  const active = state.internalReplicationState?.events.active.down;
+  if (active) await firstValueFrom(active.pipe(filter((busy) => !busy)));
 }
 
 function problemOf(error: SyncHttpError, collection?: ReplicatedCollection): SyncProblem {

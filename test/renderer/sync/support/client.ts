@@ -50,6 +50,7 @@ export async function startClient(options: {
   user?: SessionUser;
   deviceId?: string;
   backoff?: Backoff;
+  firstTurnStallMs?: number;
 }): Promise<TestClient> {
   let token = options.token;
   let user = options.user;
@@ -85,6 +86,7 @@ export async function startClient(options: {
     multiInstance: false,
     ...(options.collections ? { collections: options.collections } : {}),
     backoff: options.backoff ?? new Backoff(100, 2_000),
+    ...(options.firstTurnStallMs ? { firstTurnStallMs: options.firstTurnStallMs } : {}),
     onStatus: (status) => {
       current = status;
       statuses.push(status);

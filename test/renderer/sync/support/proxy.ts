@@ -7,6 +7,8 @@ export interface ProxyHooks {
    * reach the server but never hand its answer back (the laptop dies while waiting).
    */
   onRequest?(req: IncomingMessage): 'forward' | 'holdResponse';
+  /** Called before onRequest: the request reaches the server only when this resolves (a slow network). */
+  delay?(req: IncomingMessage): Promise<void> | undefined;
   /** Called when a held response has arrived from the server (it was committed there). */
   onHeld?(req: IncomingMessage): void;
 }
@@ -74,6 +76,14 @@ export class NetworkProxy {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    const delayed = this.hooks.delay?.(req);
+    if (delayed) {
+      req.pause();
+      void delayed.then(() => this.forward(req, res));
+    } else this.forward(req, res);
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse): void {
     if (!this.online) {
       req.socket.destroy();
       return;
