@@ -1,4 +1,4 @@
-import type { RxChangeEventBulk } from 'rxdb';
+import type { RxChangeEventBulk, RxStorageChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { CustomerDoc } from '../../../../shared/schema';
 import { yieldToUi } from '../../db/batch';
@@ -66,8 +66,16 @@ export class CustomerCatalog {
   /** What each recent version changed: ids from the change stream, or null for "anything". */
   private readonly log: { version: number; ids: string[] | null }[] = [];
   private loggedIds = 0;
+  /** Change events not applied yet, oldest first: a large write is applied in slices. */
+  private pending: RxStorageChangeEvent<CustomerDoc>[] = [];
+  private pendingAt = 0;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly db: DanganDatabase) {}
+  /** `sliceMs`: how long one slice of change events may run (tests: -1, one event per slice). */
+  constructor(
+    private readonly db: DanganDatabase,
+    private readonly options: { sliceMs?: number } = {},
+  ) {}
 
   get state(): CatalogState {
     return this.stateValue;
@@ -120,6 +128,8 @@ export class CustomerCatalog {
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.pending = [];
     this.emit();
     this.listeners.clear();
   }
@@ -136,6 +146,8 @@ export class CustomerCatalog {
       for (;;) {
         const docs = await listedCustomersFrom(this.db, fromCode, ROW_CHUNK);
         if (this.closed) return;
+        // What was read is at least as new as every change event heard before it.
+        this.drain(Infinity);
         let fresh = 0;
         let slice = performance.now();
         for (const doc of docs) {
@@ -175,6 +187,7 @@ export class CustomerCatalog {
       const ids = pending.slice(i, i + CONTACT_CHUNK).filter((id) => !this.withContacts.has(id));
       const found = ids.length > 0 ? await contactsById(this.db, ids) : [];
       if (this.closed) return;
+      this.drain(Infinity);
       let slice = performance.now();
       for (const { id, updatedAt, contacts } of found) {
         if (performance.now() - slice > SLICE_MS) {
@@ -203,26 +216,55 @@ export class CustomerCatalog {
     this.withContacts.delete(doc.id);
   }
 
+  /**
+   * Change events are applied in order, as they come, for at most SLICE_MS at a time: a write
+   * of 250 pulled customers (rows and search keys) was, with its delivery, one task of 100–200
+   * ms on the UI thread. The rest follows after a yield; a small write (an edit made here) is
+   * applied before the write resolves, as before.
+   */
   private applyBulk(bulk: RxChangeEventBulk<CustomerDoc>): void {
-    for (const event of bulk.events) {
-      if (event.operation === 'DELETE' || event.documentData._deleted) {
-        this.rows.delete(event.documentId);
-        this.index.remove(event.documentId);
-        this.withContacts.delete(event.documentId);
-        if (this.stateValue.phase === 'loading') this.removed.add(event.documentId);
-      } else {
-        const doc = event.documentData;
-        this.removed.delete(doc.id);
-        this.rows.set(doc.id, rowOf(doc));
-        this.index.upsert(searchSourceOf(doc));
-        this.withContacts.add(doc.id);
-      }
+    if (this.pendingAt >= this.pending.length) {
+      this.pending = [];
+      this.pendingAt = 0;
+    }
+    for (const event of bulk.events) this.pending.push(event);
+    if (!this.drainTimer) this.drain(this.options.sliceMs ?? SLICE_MS);
+  }
+
+  /** Applies pending change events for up to `budgetMs` (Infinity: all of them). */
+  private drain(budgetMs: number): void {
+    if (this.pendingAt >= this.pending.length) return;
+    const started = performance.now();
+    const ids: string[] = [];
+    while (this.pendingAt < this.pending.length) {
+      const event = this.pending[this.pendingAt++]!;
+      ids.push(event.documentId);
+      this.applyEvent(event);
+      if (performance.now() - started > budgetMs) break;
     }
     this.set({ loaded: this.rows.size, version: this.stateValue.version + 1 }, false);
-    this.record(
-      this.stateValue.version,
-      bulk.events.map((event) => event.documentId),
-    );
+    this.record(this.stateValue.version, ids);
+    if (this.pendingAt < this.pending.length) {
+      this.drainTimer ??= setTimeout(() => {
+        this.drainTimer = null;
+        if (!this.closed) this.drain(this.options.sliceMs ?? SLICE_MS);
+      }, 0);
+    }
+  }
+
+  private applyEvent(event: RxStorageChangeEvent<CustomerDoc>): void {
+    if (event.operation === 'DELETE' || event.documentData._deleted) {
+      this.rows.delete(event.documentId);
+      this.index.remove(event.documentId);
+      this.withContacts.delete(event.documentId);
+      if (this.stateValue.phase === 'loading') this.removed.add(event.documentId);
+    } else {
+      const doc = event.documentData;
+      this.removed.delete(doc.id);
+      this.rows.set(doc.id, rowOf(doc));
+      this.index.upsert(searchSourceOf(doc));
+      this.withContacts.add(doc.id);
+    }
   }
 
   private record(version: number, ids: string[] | null): void {
