@@ -31,6 +31,15 @@ const CONTACT_CHUNK = 200;
 const SLICE_MS = 8;
 /** Views are told about changes at most this often: a burst of writes is one re-render. */
 const NOTIFY_EVERY_MS = 150;
+/**
+ * After a notice that covered more changes than anyone edits by hand (a sync, an import), the
+ * next one waits this long: each notice re-renders the status list and builds its rows array
+ * anew (100k entries: large-object garbage that only a major GC reclaims), and six a second
+ * of those kept the window's garbage collector busy for the whole sync. Edits made by hand
+ * are still shown after NOTIFY_EVERY_MS.
+ */
+const NOTIFY_BURST_MS = 1000;
+const BURST_CHANGES = 20;
 /** Ids of recent changes kept for views to catch up on (changedSince); older ones mean a full recompute. */
 const LOG_IDS = 50_000;
 
@@ -61,6 +70,10 @@ export class CustomerCatalog {
   private readonly withContacts = new Set<string>();
   private readonly removed = new Set<string>();
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When views were last told, and of how many changed rows (see NOTIFY_BURST_MS). */
+  private emittedAt = -Infinity;
+  private emittedChanges = 0;
+  private changesSinceEmit = 0;
   private loading: Promise<void> | null = null;
   private closed = false;
   /** What each recent version changed: ids from the change stream, or null for "anything". */
@@ -242,6 +255,7 @@ export class CustomerCatalog {
       this.applyEvent(event);
       if (performance.now() - started > budgetMs) break;
     }
+    this.changesSinceEmit += ids.length;
     this.set({ loaded: this.rows.size, version: this.stateValue.version + 1 }, false);
     this.record(this.stateValue.version, ids);
     if (this.pendingAt < this.pending.length) {
@@ -282,14 +296,19 @@ export class CustomerCatalog {
       this.notifyTimer = null;
       this.emit();
     } else if (!this.notifyTimer && !this.closed) {
+      const burst = this.emittedChanges >= BURST_CHANGES;
+      const wait = burst ? Math.max(NOTIFY_EVERY_MS, NOTIFY_BURST_MS - (performance.now() - this.emittedAt)) : NOTIFY_EVERY_MS;
       this.notifyTimer = setTimeout(() => {
         this.notifyTimer = null;
         this.emit();
-      }, NOTIFY_EVERY_MS);
+      }, wait);
     }
   }
 
   private emit(): void {
+    this.emittedAt = performance.now();
+    this.emittedChanges = this.changesSinceEmit;
+    this.changesSinceEmit = 0;
     for (const listener of [...this.listeners]) listener();
   }
 }
