@@ -57,6 +57,25 @@ describe('the customer catalog (status list rows and search index)', () => {
     catalog.close();
   });
 
+  it('applies a large write in slices, in order, with the UI free in between', async () => {
+    db = await openMemoryDatabase();
+    const catalog = new CustomerCatalog(db, { sliceMs: -1 });
+    await catalog.start();
+    const before = catalog.state.version;
+    const docs = many(3, (i) => `KH${i}`);
+    await db.collections.customers.bulkInsert(docs);
+    // One event per slice here: the write resolved with only the first applied.
+    expect([...catalog.rows.keys()]).toEqual([docs[0]!.id]);
+    const renamed = db.collections.customers.findOne(docs[2]!.id).exec().then((d) => d!.incrementalPatch({ name: '改过' }));
+    for (let turn = 0; turn < 100 && catalog.rows.get(docs[2]!.id)?.name !== '改过'; turn++) await new Promise((r) => setTimeout(r, 0));
+    await renamed;
+    expect(catalog.rows.size).toBe(3);
+    expect(catalog.rows.get(docs[2]!.id)?.name).toBe('改过');
+    expect(catalog.index.search('kehu1').hits.map((h) => h.id)).toEqual([docs[1]!.id]);
+    expect(catalog.changedSince(before)).toEqual(new Set(docs.map((d) => d.id)));
+    catalog.close();
+  });
+
   it('names the rows changed since a version, and says when it cannot', async () => {
     db = await openMemoryDatabase();
     await db.collections.customers.bulkInsert(many(3, (i) => `KH${i}`));

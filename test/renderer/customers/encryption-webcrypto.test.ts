@@ -1,8 +1,10 @@
-import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, addRxStorageMultiInstanceSupport, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
+import { filter } from 'rxjs/operators';
+import { describe, expect, it, vi } from 'vitest';
 import { decryptValue, encryptValue, wrappedWebCryptoEncryptionStorage } from '../../../src/renderer/src/db/encryption-webcrypto';
 import { customerSchema, type CustomerDoc } from '../../../src/shared/schema';
 import { sampleCustomer } from './fixtures';
@@ -19,6 +21,30 @@ async function open(password: string, base = getRxStorageMemory()) {
     password,
     multiInstance: false,
   });
+  await db.addCollections({ customers: { schema: customerSchema } });
+  return db;
+}
+
+/**
+ * A storage the way Dexie is one in a window or the worker: its own documents (here: memory of
+ * its own), and every write broadcast to the other contexts as stored, under any wrapper.
+ */
+function contextStorage(): RxStorage<unknown, unknown> {
+  const memory = { ...getRxStorageMemory(), collectionStates: new Map() };
+  return {
+    ...memory,
+    async createStorageInstance(params) {
+      const instance = await memory.createStorageInstance(params as never);
+      await addRxStorageMultiInstanceSupport(memory.name, params as never, instance);
+      return instance;
+    },
+  } as RxStorage<unknown, unknown>;
+}
+
+async function openContext(name: string, password: string) {
+  const storage = wrappedValidateAjvStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: contextStorage() }) });
+  // Two contexts of one database in one process (RxDB refuses that without ignoreDuplicate).
+  const db = await createRxDatabase({ name, storage: storage as RxStorage<unknown, unknown>, password, multiInstance: true, ignoreDuplicate: true });
   await db.addCollections({ customers: { schema: customerSchema } });
   return db;
 }
@@ -84,6 +110,28 @@ describe('WebCrypto field encryption', () => {
     const flipped = sealed.slice(0, -6) + (sealed.at(-6) === 'A' ? 'B' : 'A') + sealed.slice(-5);
     await expect(decryptValue(key, 'customers\u0000a\u0000contacts', flipped)).rejects.toThrow();
     await expect(decryptValue(key, 'customers\u0000a\u0000contacts', 'U2FsdGVkX1+crypto-js')).rejects.toThrow(/g1/);
+  });
+
+  it('tells other contexts of a change in plaintext, so none of them decrypts it again', async () => {
+    const name = `encmi${Math.random().toString(36).slice(2, 9)}`;
+    const worker = await openContext(name, 'a-random-key-0123456789abcdef');
+    const window = await openContext(name, 'a-random-key-0123456789abcdef');
+    const doc = sampleCustomer({ idNumber: '11010519491231002X' });
+    const heard = firstValueFrom(window.collections.customers!.$.pipe(filter((event) => event.documentId === doc.id)));
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    try {
+      await worker.collections.customers!.insert(doc);
+      const event = await heard;
+      const data = event.documentData as unknown as CustomerDoc;
+      expect(data.contacts).toEqual(doc.contacts);
+      expect(data.addresses).toEqual(doc.addresses);
+      expect(data.idNumber).toBe(doc.idNumber);
+      expect(decrypt).not.toHaveBeenCalled();
+    } finally {
+      decrypt.mockRestore();
+      await window.close();
+      await worker.close();
+    }
   });
 
   it('refuses to open encrypted collections without a password', async () => {

@@ -12,8 +12,10 @@ type Bulk<T> = EventBulk<RxStorageChangeEvent<T>, unknown>;
  * collection, replication's upstream…), although for a write made here the plaintext was in
  * hand a moment before: a pulled customer was encrypted once and decrypted two or three times.
  * `plainOf` maps each stored (encrypted) object this instance wrote to the plaintext it came
- * from — the storage emits those very objects — so only events written elsewhere (another
- * window or the worker, through the BroadcastChannel) are decrypted, once for all subscribers.
+ * from — the storage emits those very objects — so only what the storage emits otherwise (a
+ * previous state it read back) is decrypted, once for all subscribers. Changes made elsewhere
+ * (another window, the worker) do not come through here: they are broadcast in plaintext above
+ * the encryption wrapper (encryption-webcrypto.ts).
  * Events keep their order, and a write still resolves only after its events went out, as RxDB
  * requires of a storage.
  */

@@ -1,4 +1,5 @@
 import {
+  addRxStorageMultiInstanceSupport,
   wrapRxStorageInstance,
   type RxDocumentData,
   type RxJsonSchema,
@@ -134,7 +135,17 @@ export function wrappedWebCryptoEncryptionStorage<Internals, Options>(args: {
       const paths = encrypted.map((p) => p.split('.'));
       const primary = typeof params.schema.primaryKey === 'string' ? params.schema.primaryKey : params.schema.primaryKey.key;
       const aad = (doc: Doc, path: string[]) => `${params.collectionName}\u0000${String(doc[primary])}\u0000${path.join('.')}`;
-      const instance = await args.storage.createStorageInstance({ ...params, schema: storedSchema(params.schema, paths) });
+      // Other instances (the sync worker, other windows) hear this instance's changes in plaintext,
+      // broadcast from this wrapper (below), not as ciphertext from the storage under it: each
+      // pulled customer was otherwise decrypted again in every window — WebCrypto, base64, JSON
+      // for three fields of 250 documents per write, the largest share of the UI thread's long
+      // tasks during a first sync. The channel is in memory and same-origin, between contexts
+      // that hold the key; what is at rest stays encrypted.
+      const instance = await args.storage.createStorageInstance({
+        ...params,
+        schema: storedSchema(params.schema, paths),
+        multiInstance: false,
+      });
       const fromStorage = async (stored: RxDocumentData<unknown>) => {
         let doc = stored as Doc;
         for (const path of paths) {
@@ -160,6 +171,9 @@ export function wrappedWebCryptoEncryptionStorage<Internals, Options>(args: {
         fromStorage,
       );
       shareDecryptedEvents(wrapped, instance as never, plainOf, fromStorage);
+      // Under the storage's own name: RxDB shares one BroadcastChannel per database, named after
+      // the storage that opened it first, and matches messages by storage and collection name.
+      await addRxStorageMultiInstanceSupport(args.storage.name, params, wrapped);
       const capability: FieldDecryptor = {
         decryptStoredField: (stored, path) => {
           const parts = path.split('.');

@@ -1,4 +1,4 @@
-import type { RxChangeEventBulk } from 'rxdb';
+import type { RxChangeEventBulk, RxStorageChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { CustomerDoc } from '../../../../shared/schema';
 import { yieldToUi } from '../../db/batch';
@@ -31,6 +31,15 @@ const CONTACT_CHUNK = 200;
 const SLICE_MS = 8;
 /** Views are told about changes at most this often: a burst of writes is one re-render. */
 const NOTIFY_EVERY_MS = 150;
+/**
+ * After a notice that covered more changes than anyone edits by hand (a sync, an import), the
+ * next one waits this long: each notice re-renders the status list and builds its rows array
+ * anew (100k entries: large-object garbage that only a major GC reclaims), and six a second
+ * of those kept the window's garbage collector busy for the whole sync. Edits made by hand
+ * are still shown after NOTIFY_EVERY_MS.
+ */
+const NOTIFY_BURST_MS = 1000;
+const BURST_CHANGES = 20;
 /** Ids of recent changes kept for views to catch up on (changedSince); older ones mean a full recompute. */
 const LOG_IDS = 50_000;
 
@@ -61,13 +70,25 @@ export class CustomerCatalog {
   private readonly withContacts = new Set<string>();
   private readonly removed = new Set<string>();
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When views were last told, and of how many changed rows (see NOTIFY_BURST_MS). */
+  private emittedAt = -Infinity;
+  private emittedChanges = 0;
+  private changesSinceEmit = 0;
   private loading: Promise<void> | null = null;
   private closed = false;
   /** What each recent version changed: ids from the change stream, or null for "anything". */
   private readonly log: { version: number; ids: string[] | null }[] = [];
   private loggedIds = 0;
+  /** Change events not applied yet, oldest first: a large write is applied in slices. */
+  private pending: RxStorageChangeEvent<CustomerDoc>[] = [];
+  private pendingAt = 0;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly db: DanganDatabase) {}
+  /** `sliceMs`: how long one slice of change events may run (tests: -1, one event per slice). */
+  constructor(
+    private readonly db: DanganDatabase,
+    private readonly options: { sliceMs?: number } = {},
+  ) {}
 
   get state(): CatalogState {
     return this.stateValue;
@@ -120,6 +141,8 @@ export class CustomerCatalog {
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.pending = [];
     this.emit();
     this.listeners.clear();
   }
@@ -136,6 +159,8 @@ export class CustomerCatalog {
       for (;;) {
         const docs = await listedCustomersFrom(this.db, fromCode, ROW_CHUNK);
         if (this.closed) return;
+        // What was read is at least as new as every change event heard before it.
+        this.drain(Infinity);
         let fresh = 0;
         let slice = performance.now();
         for (const doc of docs) {
@@ -175,6 +200,7 @@ export class CustomerCatalog {
       const ids = pending.slice(i, i + CONTACT_CHUNK).filter((id) => !this.withContacts.has(id));
       const found = ids.length > 0 ? await contactsById(this.db, ids) : [];
       if (this.closed) return;
+      this.drain(Infinity);
       let slice = performance.now();
       for (const { id, updatedAt, contacts } of found) {
         if (performance.now() - slice > SLICE_MS) {
@@ -203,26 +229,56 @@ export class CustomerCatalog {
     this.withContacts.delete(doc.id);
   }
 
+  /**
+   * Change events are applied in order, as they come, for at most SLICE_MS at a time: a write
+   * of 250 pulled customers (rows and search keys) was, with its delivery, one task of 100–200
+   * ms on the UI thread. The rest follows after a yield; a small write (an edit made here) is
+   * applied before the write resolves, as before.
+   */
   private applyBulk(bulk: RxChangeEventBulk<CustomerDoc>): void {
-    for (const event of bulk.events) {
-      if (event.operation === 'DELETE' || event.documentData._deleted) {
-        this.rows.delete(event.documentId);
-        this.index.remove(event.documentId);
-        this.withContacts.delete(event.documentId);
-        if (this.stateValue.phase === 'loading') this.removed.add(event.documentId);
-      } else {
-        const doc = event.documentData;
-        this.removed.delete(doc.id);
-        this.rows.set(doc.id, rowOf(doc));
-        this.index.upsert(searchSourceOf(doc));
-        this.withContacts.add(doc.id);
-      }
+    if (this.pendingAt >= this.pending.length) {
+      this.pending = [];
+      this.pendingAt = 0;
     }
+    for (const event of bulk.events) this.pending.push(event);
+    if (!this.drainTimer) this.drain(this.options.sliceMs ?? SLICE_MS);
+  }
+
+  /** Applies pending change events for up to `budgetMs` (Infinity: all of them). */
+  private drain(budgetMs: number): void {
+    if (this.pendingAt >= this.pending.length) return;
+    const started = performance.now();
+    const ids: string[] = [];
+    while (this.pendingAt < this.pending.length) {
+      const event = this.pending[this.pendingAt++]!;
+      ids.push(event.documentId);
+      this.applyEvent(event);
+      if (performance.now() - started > budgetMs) break;
+    }
+    this.changesSinceEmit += ids.length;
     this.set({ loaded: this.rows.size, version: this.stateValue.version + 1 }, false);
-    this.record(
-      this.stateValue.version,
-      bulk.events.map((event) => event.documentId),
-    );
+    this.record(this.stateValue.version, ids);
+    if (this.pendingAt < this.pending.length) {
+      this.drainTimer ??= setTimeout(() => {
+        this.drainTimer = null;
+        if (!this.closed) this.drain(this.options.sliceMs ?? SLICE_MS);
+      }, 0);
+    }
+  }
+
+  private applyEvent(event: RxStorageChangeEvent<CustomerDoc>): void {
+    if (event.operation === 'DELETE' || event.documentData._deleted) {
+      this.rows.delete(event.documentId);
+      this.index.remove(event.documentId);
+      this.withContacts.delete(event.documentId);
+      if (this.stateValue.phase === 'loading') this.removed.add(event.documentId);
+    } else {
+      const doc = event.documentData;
+      this.removed.delete(doc.id);
+      this.rows.set(doc.id, rowOf(doc));
+      this.index.upsert(searchSourceOf(doc));
+      this.withContacts.add(doc.id);
+    }
   }
 
   private record(version: number, ids: string[] | null): void {
@@ -240,14 +296,19 @@ export class CustomerCatalog {
       this.notifyTimer = null;
       this.emit();
     } else if (!this.notifyTimer && !this.closed) {
+      const burst = this.emittedChanges >= BURST_CHANGES;
+      const wait = burst ? Math.max(NOTIFY_EVERY_MS, NOTIFY_BURST_MS - (performance.now() - this.emittedAt)) : NOTIFY_EVERY_MS;
       this.notifyTimer = setTimeout(() => {
         this.notifyTimer = null;
         this.emit();
-      }, NOTIFY_EVERY_MS);
+      }, wait);
     }
   }
 
   private emit(): void {
+    this.emittedAt = performance.now();
+    this.emittedChanges = this.changesSinceEmit;
+    this.changesSinceEmit = 0;
     for (const listener of [...this.listeners]) listener();
   }
 }

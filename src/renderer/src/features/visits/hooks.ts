@@ -142,11 +142,18 @@ export function useVisitFlags(now: number = Date.now()): ReadonlyMap<string, Vis
     };
     recompute();
     const range = periodRange(year, 0);
-    // Any visit written by a plan owner this year may change a flag.
-    const sub = db.collections.visits.$.subscribe((event) => {
-      const doc = event.documentData as VisitDoc | undefined;
-      if (doc && owners.includes(doc.ownerId) && doc.at >= range.start && doc.at < range.end)
-        schedule();
+    // Any visit written by a plan owner this year may change a flag. Read from the event bulks,
+    // not the collection's `$`: RxDB 17 keeps every bulk that passes through `$` in a module-level
+    // Map it never empties (rx-change-event.ts, EVENT_BULK_CACHE), so every visit a first sync
+    // pulled stayed in this window's memory — most of its heap, and long GC pauses.
+    const sub = db.collections.visits.eventBulks$.subscribe((bulk) => {
+      for (const event of bulk.events) {
+        const doc = event.documentData as VisitDoc | undefined;
+        if (doc && owners.includes(doc.ownerId) && doc.at >= range.start && doc.at < range.end) {
+          schedule();
+          return;
+        }
+      }
     });
     return () => {
       cancelled = true;

@@ -1,6 +1,6 @@
 import { DatabaseOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Progress, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDatabase } from '../../../db/provider';
@@ -15,7 +15,7 @@ import { rowOf, type CustomerRow } from '../row';
 import { downloadBlob, exportStatusList, stampForFile } from './export';
 import { FilterBar } from './FilterBar';
 import { useListView } from './use-list-view';
-import { hasFilters, indexedFirstPage, type SortKey } from './view';
+import { hasFilters, indexedFirstPage, type ListFilters, type SortKey } from './view';
 import { useViewRows } from './view-rows';
 import { VirtualTable } from './VirtualTable';
 
@@ -40,6 +40,36 @@ function useFirstPage(enabled: boolean, params: ReturnType<typeof indexedFirstPa
   }, [db, enabled, key]);
   return enabled && params ? rows : null;
 }
+
+/** The list's buttons: re-rendered when export changes state, not on every change notice of the rows. */
+const ListActions = memo(function ListActions({
+  exportDisabled,
+  exporting,
+  onExport,
+}: {
+  exportDisabled: boolean;
+  exporting: { done: number; total: number } | null;
+  onExport(): void;
+}) {
+  const { t } = useTranslation('customers');
+  const navigate = useNavigate();
+  return (
+    <Space wrap>
+      <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => void navigate('/customers/new')}>
+        {t('list.new')}
+      </Button>
+      <Button icon={<ImportOutlined />} onClick={() => void navigate('/import')}>
+        {t('list.import')}
+      </Button>
+      <Button icon={<ExportOutlined />} data-testid="customer-export" disabled={exportDisabled} onClick={onExport}>
+        {exporting ? t('list.exporting', { done: formatNumber(exporting.done), total: formatNumber(exporting.total) }) : t('list.export')}
+      </Button>
+      <Button icon={<DatabaseOutlined />} onClick={() => void navigate('/demo')}>
+        {t('list.demo')}
+      </Button>
+    </Space>
+  );
+});
 
 export function StatusListPage() {
   const { t } = useTranslation('customers');
@@ -69,6 +99,7 @@ export function StatusListPage() {
       setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } }),
     [view, setView],
   );
+  const onFilters = useCallback((filters: ListFilters) => setView({ ...view, filters }), [view, setView]);
   const changedSince = useCallback((since: number) => catalog.changedSince(since), [catalog]);
   const onOpen = useCallback((id: string) => void navigate(`/customers/${id}`), [navigate]);
 
@@ -86,6 +117,11 @@ export function StatusListPage() {
       setExporting(null);
     }
   };
+
+  // The export button keeps one handler; it runs the export of the rows as they are then.
+  const exportRef = useRef(onExport);
+  exportRef.current = onExport;
+  const onExportLatest = useCallback(() => void exportRef.current(), []);
 
   const empty = ready && catalog.rows.size === 0;
   return (
@@ -108,20 +144,7 @@ export function StatusListPage() {
               : t('list.loading', { loaded: formatNumber(loaded) })}
           </Typography.Text>
         </Space>
-        <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => void navigate('/customers/new')}>
-            {t('list.new')}
-          </Button>
-          <Button icon={<ImportOutlined />} onClick={() => void navigate('/import')}>
-            {t('list.import')}
-          </Button>
-          <Button icon={<ExportOutlined />} data-testid="customer-export" disabled={!ready || rows.length === 0 || !!exporting} onClick={() => void onExport()}>
-            {exporting ? t('list.exporting', { done: formatNumber(exporting.done), total: formatNumber(exporting.total) }) : t('list.export')}
-          </Button>
-          <Button icon={<DatabaseOutlined />} onClick={() => void navigate('/demo')}>
-            {t('list.demo')}
-          </Button>
-        </Space>
+        <ListActions exportDisabled={!ready || rows.length === 0 || !!exporting} exporting={exporting} onExport={onExportLatest} />
       </Space>
       {catalogError && <Alert type="error" showIcon message={catalogError} style={{ marginBottom: 12 }} />}
       {empty ? (
@@ -135,7 +158,7 @@ export function StatusListPage() {
         <>
           <FilterBar
             filters={view.filters}
-            onChange={(filters) => setView({ ...view, filters })}
+            onChange={onFilters}
             rows={catalog.rows}
             version={version}
             changedSince={changedSince}
