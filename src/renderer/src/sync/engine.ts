@@ -252,7 +252,10 @@ export class SyncEngine {
         }
         if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSynced();
       }),
-      merge(...this.collections.map((c) => this.options.db.collections[c].$))
+      // eventBulks$, not $: RxDB 17 keeps every event bulk that passes a collection's $ in a
+      // module-level Map it never empties (rx-change-event.ts), so the worker held every pulled
+      // document for good.
+      merge(...this.collections.map((c) => this.options.db.collections[c].eventBulks$))
         .pipe(debounceTime(1_000))
         .subscribe(() => this.schedulePendingCount(0)),
     );
