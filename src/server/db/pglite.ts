@@ -1,19 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
-import type {
-  ChangeFeedHandlers,
-  Database,
-  FinalCall,
-  Queryable,
-  SqlParam,
-  Statement,
+import {
+  queryEach,
+  type ChangeFeedHandlers,
+  type Database,
+  type FinalCall,
+  type Queryable,
+  type SqlParam,
+  type Statement,
 } from './types';
 
 /** Sequences and counters are int8; they stay far below 2^53, so plain numbers are safe. */
 const parsers = { [types.INT8]: (value: string) => Number(value) };
 
 function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
-  return {
+  const queryable: Queryable = {
     async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
       const result = await target.query<T>(sql, [...params]);
       return result.rows;
@@ -21,13 +22,11 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
-    async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
-      const out: Record<string, unknown>[][] = [];
-      for (const s of statements)
-        out.push((await target.query<Record<string, unknown>>(s.sql, [...(s.params ?? [])])).rows);
-      return out;
+    queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+      return queryEach(queryable, statements);
     },
   };
+  return queryable;
 }
 
 /**

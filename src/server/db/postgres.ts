@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { dollarQuote, inlineParams } from './inline';
-import type {
-  ChangeFeedHandlers,
-  Database,
-  FinalCall,
-  Queryable,
-  SqlParam,
-  Statement,
+import {
+  queryEach,
+  type ChangeFeedHandlers,
+  type Database,
+  type FinalCall,
+  type Queryable,
+  type SqlParam,
+  type Statement,
 } from './types';
 
 export { dollarQuote } from './inline';
@@ -78,10 +79,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     async exec(sql: string): Promise<void> {
       await pool.query(sql);
     },
-    async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
-      const out: Record<string, unknown>[][] = [];
-      for (const s of statements) out.push(await base.query(s.sql, s.params));
-      return out;
+    queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+      return queryEach(base, statements);
     },
   };
 
@@ -128,9 +127,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   ): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
-    // BEGIN travels with the transaction's first statement, in one simple-protocol message:
-    // a round trip less for every transaction (through loopback TCP, each one cost the server
-    // more CPU than planning the statement). Until then nothing has run: no ROLLBACK needed.
+    // BEGIN travels with the transaction's first statement, in one simple-protocol message: a
+    // round trip less for every transaction. Until then nothing has run: no ROLLBACK needed.
     let begun = false;
     const tx: Queryable = {
       async query<R>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
@@ -151,11 +149,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
         const inlined = statements.map((s) => inlineParams(s.sql, s.params ?? []));
         if (statements.length === 0) return [];
-        if (inlined.some((text) => text === null)) {
-          const out: Record<string, unknown>[][] = [];
-          for (const s of statements) out.push(await tx.query(s.sql, s.params));
-          return out;
-        }
+        if (inlined.some((text) => text === null)) return queryEach(tx, statements);
         const text = `${begun ? '' : 'BEGIN; '}${inlined.join(';\n')}`;
         begun = true;
         const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];

@@ -21,6 +21,16 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** queryMany one statement after the other, for a connection that cannot send them together. */
+export async function queryEach(
+  q: Pick<Queryable, 'query'>,
+  statements: readonly Statement[],
+): Promise<Record<string, unknown>[][]> {
+  const out: Record<string, unknown>[][] = [];
+  for (const s of statements) out.push(await q.query(s.sql, s.params));
+  return out;
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface ChangeFeedHandlers {

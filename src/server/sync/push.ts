@@ -36,9 +36,6 @@ interface PendingRekey {
 
 const NO_KEYS: VisibilityKeys = { ownerId: null, teamId: null };
 
-/** Who pushes: known already, or a session (token hash) checked along with the push's reads. */
-export type Pusher = { user: AuthUser } | { session: string };
-
 /**
  * Applies a push in one transaction and returns the entries of the rows not written (conflicts
  * and refusals), in the order pushed. Each row is judged on its own: a refused row does not stop
@@ -46,20 +43,21 @@ export type Pusher = { user: AuthUser } | { session: string };
  * sequence numbers and NOTIFY happen in dangan_apply_push, sent with COMMIT (migration 0004).
  * A document created meanwhile by another writer fails that call with 40001: decided again.
  *
- * Given a session, the sign-in check travels with BEGIN and the locking reads in one message
- * (a push is two round trips): a session that is not usable locks nothing and ends in the 401
- * the check names. Its last_used_at is refreshed after COMMIT, outside the push's locks.
+ * `session` is the pusher's token hash: the sign-in check travels with BEGIN and the locking
+ * reads in one message (a push is two round trips); a session that is not usable locks nothing
+ * and ends in the 401 the check names. Its last_used_at is refreshed after COMMIT, outside the
+ * push's locks.
  */
 export async function applyPush(
   db: Database,
-  pusher: Pusher,
+  session: string,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
 ): Promise<Record<string, unknown>[]> {
   let touch: AuthUser | null = null;
   const result = await withRetry(() =>
     db.transactionWithFinalCall(async (tx) => {
-      const pushed = await pushInTransaction(db, tx, pusher, collection, rows);
+      const pushed = await pushInTransaction(db, tx, session, collection, rows);
       touch = pushed.touch;
       return pushed;
     }),
@@ -72,7 +70,7 @@ export async function applyPush(
 async function pushInTransaction(
   db: Database,
   tx: Queryable,
-  pusher: Pusher,
+  session: string,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
 ): Promise<{ result: Record<string, unknown>[]; finalCall?: FinalCall; touch: AuthUser | null }> {
@@ -88,7 +86,7 @@ async function pushInTransaction(
   // Pushing a customer may change its keys, which re-keys its records: exclusive.
   const isCustomers = collection === 'customers';
   const reads = await readForPush(tx, {
-    ...('session' in pusher ? { session: pusher.session } : {}),
+    session,
     collection,
     ids,
     customers: {
@@ -98,16 +96,10 @@ async function pushInTransaction(
       dependentsOfNew: isCustomers ? ids : [],
     },
   });
-  let user: AuthUser;
-  let touch: AuthUser | null = null;
-  if ('session' in pusher) {
-    const session = sessionResult(pusher.session, reads.sessionRows ?? []);
-    if (!session.ok) throw authFailure(session.code);
-    user = session.user;
-    if (session.touchDue) touch = user;
-  } else {
-    user = pusher.user;
-  }
+  const signedIn = sessionResult(session, reads.sessionRows);
+  if (!signedIn.ok) throw authFailure(signedIn.code);
+  const user = signedIn.user;
+  const touch = signedIn.touchDue ? user : null;
   const masters = reads.masters;
   const keysOfCustomers = reads.customerKeys;
   // A record whose customer has not reached the server yet is the writer's until it does.

@@ -149,7 +149,7 @@ export function registerSyncRoutes(
           await requireUser(db, request);
           return [];
         }
-        return applyPush(db, { session }, collection, rows);
+        return applyPush(db, session, collection, rows);
       }),
   );
 }

@@ -23,16 +23,16 @@ export interface PushReads {
   customerKeys: Map<string, VisibilityKeys>;
   /** Locked records of `customers.dependentsOfNew` ids that are not stored yet. */
   newDependents: DependentRow[];
-  /** sessionStatement's rows, when the request named a session. */
-  sessionRows?: Record<string, unknown>[];
+  /** sessionStatement's rows for the request's session. */
+  sessionRows: Record<string, unknown>[];
 }
 
 export interface PushReadRequest {
   /**
-   * The pusher's session (token hash), when not checked yet: read along with the rows, in the
-   * same round trip, and nothing is locked unless it is usable (tokens.sessionUsableSql).
+   * The pusher's session (token hash), not checked yet: read along with the rows, in the same
+   * round trip, and nothing is locked unless it is usable (tokens.sessionUsableSql).
    */
-  session?: string;
+  session: string;
   collection: ReplicatedCollection;
   ids: readonly string[];
   customers: {
@@ -72,14 +72,11 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
   const selects = [
     `SELECT 'm' AS part, id, seq, deleted, doc, owner_id, team_id, customer_id, NULL AS collection FROM m`,
   ];
-  let gate = '';
-  if (request.session !== undefined) {
-    // A one-time filter of every locking part below (the first): a request that is not signed
-    // in locks nothing.
-    const hash = `$${params.push(request.session)}::text`;
-    parts.push(`session AS MATERIALIZED (SELECT ${sessionUsableSql(hash)} AS ok)`);
-    gate = 'AND (SELECT ok FROM session)';
-  }
+  // A one-time filter of every locking part below (the first): a request that is not signed in
+  // locks nothing.
+  const hash = `$${params.push(request.session)}::text`;
+  parts.push(`session AS MATERIALIZED (SELECT ${sessionUsableSql(hash)} AS ok)`);
+  let gate = 'AND (SELECT ok FROM session)';
   if (customers.lock.length > 0) {
     parts.push(`locked AS MATERIALIZED (
        SELECT count(${fn}(s.cls, s.k)) AS n FROM (
@@ -114,18 +111,17 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
     sql: `WITH ${parts.join(',\n     ')}\n     ${selects.join('\n     UNION ALL\n     ')}`,
     params,
   };
-  const reads: PushReads = { masters: new Map(), customerKeys: new Map(), newDependents: [] };
-  let rows: PushReadRow[];
-  if (request.session === undefined) {
-    rows = await tx.query<PushReadRow>(statement.sql, statement.params);
-  } else {
-    const [sessionRows, readRows] = await tx.queryMany([
-      sessionStatement(request.session),
-      statement,
-    ]);
-    reads.sessionRows = sessionRows;
-    rows = readRows as unknown as PushReadRow[];
-  }
+  const [sessionRows, readRows] = await tx.queryMany([
+    sessionStatement(request.session),
+    statement,
+  ]);
+  const rows = readRows as unknown as PushReadRow[];
+  const reads: PushReads = {
+    masters: new Map(),
+    customerKeys: new Map(),
+    newDependents: [],
+    sessionRows: sessionRows ?? [],
+  };
   for (const row of rows) {
     const keys = { owner_id: row.owner_id, team_id: row.team_id };
     if (row.part === 'm') {

@@ -6,31 +6,32 @@ import { currentLocale } from './index';
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => F): F {
   const locale = currentLocale();
-  const id = `n|${locale}|${key}`;
-  let format = formatters.get(id) as Intl.NumberFormat | undefined;
+  const id = `${locale}|${key}`;
+  let format = formatters.get(id) as F | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = make(locale);
     formatters.set(id, format);
   }
   return format;
 }
 
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`n|${key}`, (locale) => new Intl.NumberFormat(locale, options));
+}
+
 function dateFormat(withTime: boolean): Intl.DateTimeFormat {
-  const locale = currentLocale();
-  const id = `d|${locale}|${withTime}`;
-  let format = formatters.get(id) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
-    });
-    formatters.set(id, format);
-  }
-  return format;
+  return cached(
+    `d|${withTime}`,
+    (locale) =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
+      }),
+  );
 }
 
 /** Dates and numbers always follow the UI language, never the OS default. */
@@ -40,7 +41,10 @@ export function formatDate(ts: number | undefined, withTime = false): string {
 }
 
 export function formatNumber(value: number, fractionDigits = 0): string {
-  return numberFormat(`f${fractionDigits}`, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return numberFormat(`f${fractionDigits}`, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 export function formatMoney(value: number): string {
