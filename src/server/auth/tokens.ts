@@ -98,6 +98,8 @@ export function sessionStatement(hash: string): Statement {
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN devices d ON d.id = t.device_id
       WHERE t.hash = $1`,
     params: [hash, TOUCH_EVERY_MS],
+    // By primary key and two joins on primary keys, whatever the hash: no need to plan each call.
+    reusePlan: true,
   };
 }
 

@@ -50,6 +50,22 @@ export function inlineParams(sql: string, params: readonly SqlParam[]): string |
   return out;
 }
 
+/**
+ * The argument list of `EXECUTE name(…)` for a statement prepared with SQL PREPARE (see
+ * Statement.reusePlan): the same untyped literals as inlineParams, so each takes the type
+ * PREPARE inferred for its `$n`. Empty for no parameters; null when a value cannot be written.
+ */
+export function executeArgs(params: readonly SqlParam[]): string | null {
+  if (params.length === 0) return '';
+  const literals: string[] = [];
+  for (const value of params) {
+    const literal = literalOf(value);
+    if (literal === null) return null;
+    literals.push(literal);
+  }
+  return `(${literals.join(', ')})`;
+}
+
 /** The index of the quote closing the literal or identifier opened at `start` ('' and "" are escapes). */
 function closingQuote(sql: string, start: number): number {
   const quote = sql[start]!;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { dollarQuote, inlineParams } from './inline';
+import { dollarQuote, executeArgs, inlineParams } from './inline';
 import {
   queryEach,
   type ChangeFeedHandlers,
@@ -31,6 +31,62 @@ export interface PostgresOptions {
   poolSize: number;
   channel: string;
   onError?: (error: Error) => void;
+}
+
+/**
+ * The statements prepared with SQL PREPARE on each connection, name by text (Statement.reusePlan).
+ * PREPARE outlives a rolled-back transaction, and after an error it is not known which of a
+ * message's PREPAREs ran: `unsure` connections forget them all (DEALLOCATE ALL) with ROLLBACK.
+ */
+interface Prepared {
+  names: Map<string, string>;
+  unsure: boolean;
+}
+const preparedOn = new WeakMap<pg.PoolClient, Prepared>();
+
+function preparedFor(client: pg.PoolClient): Prepared {
+  let prepared = preparedOn.get(client);
+  if (!prepared) {
+    prepared = { names: new Map(), unsure: false };
+    preparedOn.set(client, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * One simple-protocol text for the statements of a queryMany, and which of its results are theirs:
+ * each statement inlined (inline.ts), or for a reusePlan statement `EXECUTE name(…)` after a
+ * `PREPARE name AS …` the first time on this connection. Null when one cannot be written.
+ */
+function messageFor(
+  prepared: Prepared,
+  statements: readonly Statement[],
+  begin: boolean,
+): { text: string; wanted: number[]; preparing: Map<string, string> } | null {
+  const commands: string[] = begin ? ['BEGIN'] : [];
+  const wanted: number[] = [];
+  const preparing = new Map<string, string>();
+  for (const s of statements) {
+    const params = s.params ?? [];
+    if (s.reusePlan) {
+      const args = executeArgs(params);
+      if (args === null) return null;
+      let name = prepared.names.get(s.sql) ?? preparing.get(s.sql);
+      if (!name) {
+        name = `dangan_p${prepared.names.size + preparing.size + 1}`;
+        preparing.set(s.sql, name);
+        commands.push(`PREPARE ${name} AS ${s.sql}`);
+      }
+      wanted.push(commands.length);
+      commands.push(`EXECUTE ${name}${args}`);
+    } else {
+      const inlined = inlineParams(s.sql, params);
+      if (inlined === null) return null;
+      wanted.push(commands.length);
+      commands.push(inlined);
+    }
+  }
+  return { text: commands.join(';\n'), wanted, preparing };
 }
 
 /** The rows of a simple-protocol message's last statement (`pg` returns one result per statement). */
@@ -147,16 +203,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         await client.query(first ? `BEGIN; ${sql}` : sql);
       },
       async queryMany(statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
-        const inlined = statements.map((s) => inlineParams(s.sql, s.params ?? []));
         if (statements.length === 0) return [];
-        if (inlined.some((text) => text === null)) return queryEach(tx, statements);
-        const text = `${begun ? '' : 'BEGIN; '}${inlined.join(';\n')}`;
+        const prepared = preparedFor(client);
+        const message = messageFor(prepared, statements, !begun);
+        if (message === null) return queryEach(tx, statements);
         begun = true;
-        const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+        let result: pg.QueryResult | pg.QueryResult[];
+        try {
+          result = (await client.query(message.text)) as pg.QueryResult | pg.QueryResult[];
+        } catch (error) {
+          if (message.preparing.size > 0) prepared.unsure = true;
+          throw error;
+        }
+        for (const [sql, name] of message.preparing) prepared.names.set(sql, name);
         const results = Array.isArray(result) ? result : [result];
-        return results
-          .slice(results.length - statements.length)
-          .map((r) => r.rows as Record<string, unknown>[]);
+        return message.wanted.map((i) => (results[i]?.rows ?? []) as Record<string, unknown>[]);
       },
     };
     try {
@@ -174,8 +235,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       return result;
     } catch (error) {
       if (begun) {
+        const prepared = preparedFor(client);
         try {
-          await client.query('ROLLBACK');
+          await client.query(prepared.unsure ? 'ROLLBACK; DEALLOCATE ALL' : 'ROLLBACK');
+          if (prepared.unsure) preparedOn.delete(client);
         } catch (rollbackError) {
           broken = rollbackError as Error;
         }

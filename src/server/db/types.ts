@@ -8,6 +8,13 @@ export type SqlParam = string | number | boolean | null | readonly string[] | re
 export interface Statement {
   sql: string;
   params?: readonly SqlParam[];
+  /**
+   * Planned once per connection and the plan reused (PostgreSQL's plan cache: a generic plan
+   * after five calls), instead of with every call. Only for a text that recurs and whose
+   * generic plan is as good as a custom one: lookups by key or index, whatever the values.
+   * Inside a PostgreSQL transaction's queryMany; elsewhere it changes nothing.
+   */
+  reusePlan?: boolean;
 }
 
 export interface Queryable {

@@ -152,3 +152,66 @@ describe.runIf(POSTGRES_URL)(
     });
   },
 );
+
+describe.runIf(POSTGRES_URL)('statements whose plan is reused (reusePlan) on PostgreSQL', () => {
+  const schema = freshSchemaName();
+  let db: Awaited<ReturnType<typeof openPostgres>>;
+  // One connection: what one transaction prepared, the next one finds.
+  beforeAll(async () => {
+    db = await openPostgres({ url: POSTGRES_URL!, schema, poolSize: 1, channel: 'reuse_test' });
+  });
+  afterAll(async () => {
+    await db.close();
+    await dropSchema(POSTGRES_URL!, schema);
+  });
+
+  const echo = { sql: 'SELECT $1::text AS s, $2::text[] AS a, $3::int + 1 AS n', reusePlan: true };
+  const prepared = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+    tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements');
+
+  it('prepares a text once per connection and gives the rows an inlined statement gives', async () => {
+    for (const [s, a, n] of [
+      ["it's $q$ 档案", ['b,c', 'd"e', 'NULL'], 41],
+      ['second call', [], -1],
+    ] as const) {
+      const [rows, count] = await db.transaction(async (tx) => {
+        const [result] = await tx.queryMany([{ ...echo, params: [s, a, n] }]);
+        return [result, await prepared(tx)] as const;
+      });
+      expect(rows).toEqual([{ s, a, n: n + 1 }]);
+      expect(count).toEqual([{ n: 1 }]);
+    }
+  });
+
+  it('mixes reused and inlined statements in one message, each with its own rows', async () => {
+    const results = await db.transaction((tx) =>
+      tx.queryMany([
+        { sql: 'SELECT $1::text AS x', params: ['inlined'] },
+        { ...echo, params: ['reused', ['x'], 1] },
+        { sql: 'SELECT $1::int AS y', params: [7], reusePlan: true },
+      ]),
+    );
+    expect(results).toEqual([[{ x: 'inlined' }], [{ s: 'reused', a: ['x'], n: 2 }], [{ y: 7 }]]);
+  });
+
+  it('after a failing message, forgets what it prepared and prepares again', async () => {
+    const fresh = { sql: 'SELECT 10 / $1::int AS q', reusePlan: true };
+    await expect(
+      db.transaction((tx) =>
+        tx.queryMany([
+          { ...fresh, params: [5] },
+          { sql: 'SELECT 1 / 0', params: [] },
+        ]),
+      ),
+    ).rejects.toThrow(/division by zero/);
+    await expect(
+      db.transaction((tx) => tx.queryMany([{ ...fresh, params: [0] }])),
+    ).rejects.toThrow(/division by zero/);
+    const [rows, count] = await db.transaction(async (tx) => {
+      const [result] = await tx.queryMany([{ ...fresh, params: [2] }]);
+      return [result, await prepared(tx)] as const;
+    });
+    expect(rows).toEqual([{ q: 5 }]);
+    expect(count).toEqual([{ n: 1 }]);
+  });
+});
