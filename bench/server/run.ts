@@ -14,11 +14,13 @@ import { makeCustomer, random } from './generate';
  * A to the stream event at client B. Prints a table, then one JSON object as the last line.
  *
  * DANGAN_BENCH_DOCS changes the number of customers (default 100000); DANGAN_BENCH_ONLY=pglite
- * or postgres runs one database. DANGAN_BENCH_PROFILE=<folder> writes the server's CPU profile there.
+ * or postgres runs one database. DANGAN_BENCH_PROFILE=<folder> writes the server's CPU profile there;
+ * DANGAN_BENCH_ROUNDS_LOG=1 prints the time of each push round.
  */
 
 const DOCS = Number(process.env['DANGAN_BENCH_DOCS'] ?? 100_000);
 const PROFILE_DIR = process.env['DANGAN_BENCH_PROFILE'];
+const ROUNDS_LOG = Boolean(process.env['DANGAN_BENCH_ROUNDS_LOG']);
 const PULL_LIMIT = 1000;
 const SEED_BATCH = 1000;
 const CLIENTS = 50;
@@ -152,6 +154,7 @@ async function bench(database: 'pglite' | 'postgres', url?: string): Promise<Fig
         }),
       );
       roundMs.push(performance.now() - roundStart);
+      if (ROUNDS_LOG) log(`  round ${r + 1}: ${Math.round(roundMs[roundMs.length - 1]!)} ms`);
     }
     const pushDocsPerSec = pushed / ((performance.now() - started) / 1000);
 
@@ -250,6 +253,11 @@ function table(results: Figures[]): string {
 const postgresUrl =
   process.env['DANGAN_BENCH_DATABASE_URL'] || process.env['DANGAN_TEST_DATABASE_URL'] || undefined;
 const only = process.env['DANGAN_BENCH_ONLY'];
+if (only === 'postgres' && !postgresUrl) {
+  throw new Error(
+    'DANGAN_BENCH_ONLY=postgres needs DANGAN_BENCH_DATABASE_URL (or DANGAN_TEST_DATABASE_URL)',
+  );
+}
 const results: Figures[] = [];
 if (only !== 'postgres') results.push(await bench('pglite'));
 if (postgresUrl && only !== 'pglite') results.push(await bench('postgres', postgresUrl));

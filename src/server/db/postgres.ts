@@ -54,6 +54,19 @@ function preparedFor(client: pg.PoolClient): Prepared {
 }
 
 /**
+ * Settings for the EXECUTEs of reused statements only (the transaction's other statements keep
+ * the defaults). Left to itself the plan cache goes on planning a statement whenever a generic
+ * plan's estimate looks dearer than a custom one's, which for these it mostly does: the generic
+ * plan is asked for. And it is made once, with the table sizes of that moment: made on a young,
+ * nearly empty table, it could read the whole table for as long as the connection lives. These
+ * statements find their rows by key or index: the plan is made without sequential scans.
+ */
+export const REUSED_PLAN_SETTINGS: readonly (readonly [string, string])[] = [
+  ['plan_cache_mode', 'force_generic_plan'],
+  ['enable_seqscan', 'off'],
+];
+
+/**
  * One simple-protocol text for the statements of a queryMany, and which of its results are theirs:
  * each statement inlined (inline.ts), or for a reusePlan statement `EXECUTE name(…)` after a
  * `PREPARE name AS …` the first time on this connection. Null when one cannot be written.
@@ -66,6 +79,9 @@ function messageFor(
   const commands: string[] = begin ? ['BEGIN'] : [];
   const wanted: number[] = [];
   const preparing = new Map<string, string>();
+  const reusing = statements.some((s) => s.reusePlan);
+  if (reusing)
+    for (const [name, value] of REUSED_PLAN_SETTINGS) commands.push(`SET LOCAL ${name} = ${value}`);
   for (const s of statements) {
     const params = s.params ?? [];
     if (s.reusePlan) {
@@ -86,6 +102,8 @@ function messageFor(
       commands.push(inlined);
     }
   }
+  if (reusing)
+    for (const [name] of REUSED_PLAN_SETTINGS) commands.push(`SET LOCAL ${name} = DEFAULT`);
   return { text: commands.join(';\n'), wanted, preparing };
 }
 

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionStatement } from '../../../src/server/auth/tokens';
 import { executeArgs } from '../../../src/server/db/inline';
+import { REUSED_PLAN_SETTINGS } from '../../../src/server/db/postgres';
 import type { Queryable, Statement } from '../../../src/server/db/types';
 import { readForPush, type PushReadRequest } from '../../../src/server/sync/store';
 import { BACKENDS } from '../helpers/backends';
 import { startTestServer, type TestServer } from '../helpers/harness';
 
 /**
- * The statements a push sends with `reusePlan` run on a plan made once per connection, which
- * after five calls is a generic one: planned without the values. Each must then still find its
- * rows through an index, never by reading the whole documents table.
+ * The statements a push sends with `reusePlan` run on a generic plan made once per connection,
+ * without the values and with the table sizes of that moment (postgres.ts REUSED_PLAN_SETTINGS).
+ * Each must find its rows through an index, never by reading a whole table.
  */
 
 const CUSTOMERS = 20_000;
@@ -63,44 +64,45 @@ describe.each(BACKENDS)('generic plans of reused push statements on $name', (bac
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer(backend);
-    await t.server.db.exec(`
-      INSERT INTO docs (collection, id, seq, deleted, doc, owner_id, team_id, customer_id)
-      SELECT 'customers', 'c-' || lpad(i::text, 6, '0'), i, false, '{}', 'rep-1', 'team-1', NULL
-        FROM generate_series(1, ${CUSTOMERS}) AS i;
-      INSERT INTO docs (collection, id, seq, deleted, doc, owner_id, team_id, customer_id)
-      SELECT 'visits', 'v-c-' || lpad(i::text, 6, '0'), i, false, '{}', 'rep-1', 'team-1',
-             'c-' || lpad(i::text, 6, '0')
-        FROM generate_series(1, ${CUSTOMERS}) AS i;
-      ANALYZE docs;`);
   });
   afterAll(() => t.close());
 
-  const generic = async (statement: Statement, name: string): Promise<string> =>
-    t.server.db.transaction(async (tx) => {
-      await tx.exec(`PREPARE ${name} AS ${statement.sql}`);
-      try {
-        await tx.exec('SET LOCAL plan_cache_mode = force_generic_plan');
-        const plan = await tx.query<{ 'QUERY PLAN': string }>(
-          `EXPLAIN (COSTS OFF) EXECUTE ${name}${executeArgs(statement.params ?? [])}`,
-        );
-        return plan.map((row) => row['QUERY PLAN']).join('\n');
-      } finally {
-        await tx.exec(`DEALLOCATE ${name}`);
-      }
-    });
-
-  it.each(SHAPES)('reads by index for a push of $name', async ({ request }) => {
-    const statements = await pushReadStatements(request);
+  // The worst case: the plans are made when the server is new and its tables nearly empty, then
+  // the tables grow (here without ANALYZE, which would have them made again).
+  it('stays on indexes for every shape when made on empty tables that then grow', async () => {
+    const statements = [sessionStatement('d'.repeat(64))];
+    for (const { request } of SHAPES) statements.push(...(await pushReadStatements(request)));
     expect(statements.every((s) => s.reusePlan)).toBe(true);
-    for (const [i, statement] of statements.entries()) {
-      const plan = await generic(statement, `generic_test_${i}`);
-      expect(plan).toMatch(/Index Scan|Index Only Scan|Result/);
-      expect(plan, plan).not.toMatch(/Seq Scan on docs/);
+    const plans = await t.server.db.transaction(async (tx) => {
+      for (const [name, value] of REUSED_PLAN_SETTINGS)
+        await tx.exec(`SET LOCAL ${name} = ${value}`);
+      for (const [i, statement] of statements.entries()) {
+        await tx.exec(`PREPARE generic_test_${i} AS ${statement.sql}`);
+        await tx.query(`EXECUTE generic_test_${i}${executeArgs(statement.params ?? [])}`);
+      }
+      await tx.exec(`
+        INSERT INTO docs (collection, id, seq, deleted, doc, owner_id, team_id, customer_id)
+        SELECT 'customers', 'c-' || lpad(i::text, 6, '0'), i, false, '{}', 'rep-1', 'team-1', NULL
+          FROM generate_series(1, ${CUSTOMERS}) AS i;
+        INSERT INTO docs (collection, id, seq, deleted, doc, owner_id, team_id, customer_id)
+        SELECT 'visits', 'v-c-' || lpad(i::text, 6, '0'), i, false, '{}', 'rep-1', 'team-1',
+               'c-' || lpad(i::text, 6, '0')
+          FROM generate_series(1, ${CUSTOMERS}) AS i;`);
+      const out: string[] = [];
+      for (const [i, statement] of statements.entries()) {
+        const rows = await tx.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (COSTS OFF) EXECUTE generic_test_${i}${executeArgs(statement.params ?? [])}`,
+        );
+        out.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+        await tx.exec(`DEALLOCATE generic_test_${i}`);
+      }
+      return out;
+    });
+    expect(plans[0]).toMatch(/tokens_pkey/);
+    for (const plan of plans) {
+      expect(plan, plan).not.toMatch(/Seq Scan/);
+      // Generic: the values are parameters, not written into the plan.
+      expect(plan, plan).toMatch(/\$\d/);
     }
-  });
-
-  it('checks a session by its token hash', async () => {
-    const plan = await generic(sessionStatement('d'.repeat(64)), 'generic_test_session');
-    expect(plan, plan).toMatch(/tokens_pkey/);
   });
 });
