@@ -44,12 +44,13 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
     expect(rows[0]?.n).toBe(MIGRATIONS.length);
   });
 
-  it('plans each push for its own batch, never with a generic plan', async () => {
+  it('plans a push once per connection, never with a sequential scan', async () => {
     const rows = await t.server.db.query<{ config: string[] | null }>(
       "SELECT proconfig AS config FROM pg_proc WHERE proname = 'dangan_apply_push' AND pronamespace = current_schema()::regnamespace",
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.config).toContain('plan_cache_mode=force_custom_plan');
+    expect(rows[0]?.config).toContain('plan_cache_mode=force_generic_plan');
+    expect(rows[0]?.config).toContain('enable_seqscan=off');
   });
 
   it('refuses a database newer than the server', async () => {
