@@ -108,8 +108,8 @@ export async function readForPush(tx: Queryable, request: PushReadRequest): Prom
     );
   }
   // Planned once per connection and shape: every part reads by key or by the customer index
-  // whatever the values (test/server/db/generic-plans.test.ts), and planning it was a fifth of
-  // the database's work in a push.
+  // whatever the values (test/server/db/generic-plans.test.ts). Planned with every call, it and
+  // the session check took 0.8 ms of the database's CPU per push.
   const statement = {
     sql: `WITH ${parts.join(',\n     ')}\n     ${selects.join('\n     UNION ALL\n     ')}`,
     params,
