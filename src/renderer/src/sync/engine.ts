@@ -9,6 +9,7 @@ import { Backoff } from './backoff';
 import type { InboxStore } from './inbox-store';
 import { FirstTurn } from './first-turn';
 import { countPending } from './pending';
+import { queuesDrained } from './queues';
 import { PULL_BATCH, replicateCollection, type CollectionReplication } from './replicate';
 import { INITIAL_STATUS, type SyncProblem, type SyncStatus } from './status';
 import { StreamHub, type HubMessage } from './stream-hub';
@@ -71,6 +72,8 @@ export class SyncEngine {
   private stopped = false;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  /** Counts the replications' activity flag changes: a wait for their queues to drain begun before one is void. */
+  private activity = 0;
   /** Customers first (first-turn.ts); null when this user receives no customers. */
   private turn: FirstTurn | null = null;
 
@@ -240,17 +243,18 @@ export class SyncEngine {
     }
     void Promise.all(this.replications.map((r) => r.state.awaitInitialReplication())).then(() => {
       firstRoundDone = true;
-      if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSynced();
+      if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSyncedWhenDrained();
     });
     this.subs.push(
       active$.subscribe((flags) => {
         if (this.offline || this.status.stoppedBy || !firstRoundDone) return;
+        this.activity++;
         const busy = flags.some(Boolean);
         if (busy) {
           this.update({ phase: 'syncing' });
           return;
         }
-        if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSynced();
+        if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSyncedWhenDrained();
       }),
       // eventBulks$, not $: RxDB 17 keeps every event bulk that passes a collection's $ in a
       // module-level Map it never empties (rx-change-event.ts), so the worker held every pulled
@@ -259,6 +263,20 @@ export class SyncEngine {
         .pipe(debounceTime(1_000))
         .subscribe(() => this.schedulePendingCount(0)),
     );
+  }
+
+  /**
+   * RxDB's flags saying idle is not yet in sync: they drop between tasks, and for the whole
+   * round a RESYNC starts, which on reconnect is the one pushing the offline edits (queues.ts).
+   * Synced once every replication's queues have drained with no activity in between.
+   */
+  private async markSyncedWhenDrained(): Promise<void> {
+    const activity = this.activity;
+    await Promise.all(
+      this.replications.map((r) => (r.state.internalReplicationState ? queuesDrained(r.state.internalReplicationState) : null)),
+    );
+    if (activity !== this.activity || this.offline || this.status.stoppedBy || this.stopped) return;
+    await this.markSynced();
   }
 
   private async markSynced(): Promise<void> {
