@@ -273,6 +273,37 @@ describe('the sync engine against the real server', () => {
     }
   });
 
+  it('back online, pushes what was edited offline before the other collections pull', async () => {
+    const [doc] = await seed(1);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'pushfirst', collections: ['customers', 'visits'] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.caughtUp.includes('visits'));
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed at the kerb' });
+      await client.waitFor((s) => s.pending.customers === 1);
+      const requests: string[] = [];
+      proxy.hooks = {
+        onRequest: (req) => {
+          requests.push(`${req.method} ${req.url?.split('?')[0]}`);
+          return 'forward';
+        },
+      };
+      proxy.restore();
+      client.engine.syncNow();
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      await expect.poll(() => requests.includes('GET /api/sync/visits/pull')).toBe(true);
+      expect(requests.indexOf('POST /api/sync/customers/push')).toBeGreaterThanOrEqual(0);
+      expect(requests.indexOf('POST /api/sync/customers/push')).toBeLessThan(requests.indexOf('GET /api/sync/visits/pull'));
+      expect((await serverDoc(doc!.id))['note']).toBe('typed at the kerb');
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
   it('goes offline when the server stops, keeps working, and catches up by itself when it is back', async () => {
     const [doc] = await seed(1);
     const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'offline', collections: [...CUSTOMERS] });

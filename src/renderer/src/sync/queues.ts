@@ -29,3 +29,13 @@ export async function queuesDrained(state: Queues): Promise<void> {
   }
 }
 
+/**
+ * Resolves when the upstream round a (re)start began has ended: RxDB's start() after a pause
+ * sends a RESYNC, which reaches the upstream's queue a few microtasks after start() has
+ * resolved, so the queue is looked at from the next task on.
+ */
+export async function upstreamRoundEnded(state: { internalReplicationState?: Queues }, started: Promise<void>): Promise<void> {
+  await started.catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (state.internalReplicationState) await upstreamDrained(state.internalReplicationState);
+}
