@@ -46,9 +46,26 @@ export function stripInternal(doc: MergeDoc): MergeDoc {
   return out;
 }
 
-/** Document equality as replication needs it: blind to bookkeeping and key order. */
+/** Left out of document equality: bookkeeping, and `_deleted`, which is compared as a boolean. */
+const NOT_COMPARED = new Set<string>([...INTERNAL_FIELDS, '_deleted']);
+
+/**
+ * Document equality as replication needs it: blind to bookkeeping and key order, a field
+ * holding `undefined` counts as absent, a missing `_deleted` as false (RxDB leaves it out of
+ * some states). Field by field without copying either document: RxDB's upstream asks this of
+ * every document it is about to push, 1,000 at a time after a week offline.
+ */
 export function documentsEqual(a: MergeDoc, b: MergeDoc): boolean {
-  return jsonEqual(normalize(a), normalize(b));
+  if ((a['_deleted'] === true) !== (b['_deleted'] === true)) return false;
+  let fields = 0;
+  for (const key of Object.keys(a)) {
+    const value = a[key];
+    if (value === undefined || NOT_COMPARED.has(key)) continue;
+    if (!jsonEqual(value, b[key])) return false;
+    fields++;
+  }
+  for (const key of Object.keys(b)) if (b[key] !== undefined && !NOT_COMPARED.has(key)) fields--;
+  return fields === 0;
 }
 
 /** Without bookkeeping, `_deleted` always a boolean (RxDB leaves it out of some states). */

@@ -235,6 +235,75 @@ describe('the sync engine against the real server', () => {
     }
   });
 
+  it('does not say it is in sync while the edits made offline are still on their way up', async () => {
+    const [doc] = await seed(1);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'notyet', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed in the lift' });
+      await client.waitFor((s) => s.pending.customers === 1);
+      // The push reaches the server only when the test lets it.
+      let pushArrived = false;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      proxy.hooks = {
+        delay: (req) => {
+          if (req.method !== 'POST' || !req.url?.includes('/push')) return undefined;
+          pushArrived = true;
+          return held;
+        },
+      };
+      const since = client.statuses.length;
+      proxy.restore();
+      client.engine.syncNow();
+      await expect.poll(() => pushArrived).toBe(true);
+      // The round that sends them began while every replication looked idle for a moment.
+      expect(client.statuses.slice(since).filter((s) => s.phase === 'online')).toEqual([]);
+      release();
+      const synced = await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      expect((await serverDoc(doc!.id))['note']).toBe('typed in the lift');
+      expect(synced.error).toBeNull();
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it('back online, pushes what was edited offline before the other collections pull', async () => {
+    const [doc] = await seed(1);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'pushfirst', collections: ['customers', 'visits'] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.caughtUp.includes('visits'));
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'typed at the kerb' });
+      await client.waitFor((s) => s.pending.customers === 1);
+      const requests: string[] = [];
+      proxy.hooks = {
+        onRequest: (req) => {
+          requests.push(`${req.method} ${req.url?.split('?')[0]}`);
+          return 'forward';
+        },
+      };
+      proxy.restore();
+      client.engine.syncNow();
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      await expect.poll(() => requests.includes('GET /api/sync/visits/pull')).toBe(true);
+      expect(requests.indexOf('POST /api/sync/customers/push')).toBeGreaterThanOrEqual(0);
+      expect(requests.indexOf('POST /api/sync/customers/push')).toBeLessThan(requests.indexOf('GET /api/sync/visits/pull'));
+      expect((await serverDoc(doc!.id))['note']).toBe('typed at the kerb');
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
   it('goes offline when the server stops, keeps working, and catches up by itself when it is back', async () => {
     const [doc] = await seed(1);
     const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'offline', collections: [...CUSTOMERS] });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEqual } from '../../../src/shared/access/equal';
-import { applyConflictValue, mergeDocuments, type MergeDoc } from '../../../src/shared/sync/merge';
+import { applyConflictValue, documentsEqual, mergeDocuments, stripInternal, type MergeDoc } from '../../../src/shared/sync/merge';
 import { MERGE_RULES, type MergeRules } from '../../../src/shared/sync/merge-rules';
 
 const RULES: MergeRules = { appendOnly: ['timeline'], keyed: ['contacts'], set: ['tags'] };
@@ -227,5 +227,49 @@ describe('field-level three-way merge', () => {
       server: { ...base, title: 'b' },
     });
     expect(merged).toEqual({ id: 'd', at: 20, atDesc: 9_999_999_999_979, title: 'b', _deleted: false });
+  });
+});
+
+describe('documentsEqual', () => {
+  /** What it must mean: both documents without bookkeeping, `_deleted` as a boolean, compared as JSON. */
+  const reference = (a: MergeDoc, b: MergeDoc) =>
+    jsonEqual({ ...stripInternal(a), _deleted: a['_deleted'] === true }, { ...stripInternal(b), _deleted: b['_deleted'] === true });
+  const value = fc.oneof(
+    fc.constantFrom(undefined, null, '', 'a', '张', 0, 1, true, false),
+    fc.constant([{ id: 'c1', name: 'a' }]),
+    fc.constant([{ name: 'a', id: 'c1' }]),
+    fc.constant({ lwt: 1 }),
+  );
+  const doc = fc.dictionary(fc.constantFrom('id', 'name', 'note', 'contacts', '_deleted', '_meta', '_rev', '_attachments'), value, {
+    maxKeys: 8,
+  });
+  /** The same fields in another order, with bookkeeping and `undefined` fields added or dropped. */
+  const variant = (d: MergeDoc) =>
+    fc.record({ meta: fc.boolean(), undefinedField: fc.boolean(), reverse: fc.boolean() }).map(({ meta, undefinedField, reverse }) => {
+      const entries = Object.entries(d).filter(([k]) => !['_meta', '_rev', '_attachments'].includes(k));
+      const out: MergeDoc = Object.fromEntries(reverse ? entries.reverse() : entries);
+      if (meta) Object.assign(out, { _meta: { lwt: 2 }, _rev: '2-b', _attachments: {} });
+      if (undefinedField) out['extra'] = undefined;
+      return out;
+    });
+
+  it('is equality of the documents without bookkeeping, whatever the key order', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.tuple(doc, doc), doc.chain((d) => fc.tuple(fc.constant(d), variant(d)))),
+        ([a, b]) => {
+          expect(documentsEqual(a, b)).toBe(reference(a, b));
+          expect(documentsEqual(b, a)).toBe(reference(a, b));
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('tells a missing _deleted from a deleted document, and a missing field from an empty one', () => {
+    expect(documentsEqual({ id: 'd', name: 'a' }, { id: 'd', name: 'a', _deleted: false })).toBe(true);
+    expect(documentsEqual({ id: 'd', name: 'a' }, { id: 'd', name: 'a', _deleted: true })).toBe(false);
+    expect(documentsEqual({ id: 'd', note: '' }, { id: 'd' })).toBe(false);
+    expect(documentsEqual({ id: 'd', note: undefined }, { id: 'd' })).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { combineLatest, debounceTime, filter, firstValueFrom, merge, type Subscription } from 'rxjs';
+import { combineLatest, debounceTime, filter, firstValueFrom, from, merge, race, timer, type Subscription } from 'rxjs';
 import { readableCollections } from '../../../shared/access';
 import { localEntry, type ReplicatedCollection } from '../../../shared/schema';
 import { RESYNC } from '../../../shared/sync/protocol';
@@ -9,6 +9,7 @@ import { Backoff } from './backoff';
 import type { InboxStore } from './inbox-store';
 import { FirstTurn } from './first-turn';
 import { countPending } from './pending';
+import { queuesDrained, upstreamRoundEnded } from './queues';
 import { PULL_BATCH, replicateCollection, type CollectionReplication } from './replicate';
 import { INITIAL_STATUS, type SyncProblem, type SyncStatus } from './status';
 import { StreamHub, type HubMessage } from './stream-hub';
@@ -44,6 +45,9 @@ type StopCode = NonNullable<SyncStatus['stoppedBy']>;
  */
 const FIRST_TURN_STALL_MS = 10_000;
 
+/** The other collections wait at most this long for the push of what was edited offline. */
+const PUSH_FIRST_MAX_MS = 5_000;
+
 export function lastSyncDocId(userId: string): string {
   return `sl:${userId}`.slice(0, 40);
 }
@@ -71,6 +75,10 @@ export class SyncEngine {
   private stopped = false;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  /** Counts the replications' activity flag changes: a wait for their queues to drain begun before one is void. */
+  private activity = 0;
+  /** Counts resumes: the collections held back by one start only if no other came since. */
+  private resumes = 0;
   /** Customers first (first-turn.ts); null when this user receives no customers. */
   private turn: FirstTurn | null = null;
 
@@ -240,17 +248,18 @@ export class SyncEngine {
     }
     void Promise.all(this.replications.map((r) => r.state.awaitInitialReplication())).then(() => {
       firstRoundDone = true;
-      if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSynced();
+      if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSyncedWhenDrained();
     });
     this.subs.push(
       active$.subscribe((flags) => {
         if (this.offline || this.status.stoppedBy || !firstRoundDone) return;
+        this.activity++;
         const busy = flags.some(Boolean);
         if (busy) {
           this.update({ phase: 'syncing' });
           return;
         }
-        if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSynced();
+        if (this.status.phase === 'syncing' || this.status.phase === 'starting') void this.markSyncedWhenDrained();
       }),
       // eventBulks$, not $: RxDB 17 keeps every event bulk that passes a collection's $ in a
       // module-level Map it never empties (rx-change-event.ts), so the worker held every pulled
@@ -259,6 +268,20 @@ export class SyncEngine {
         .pipe(debounceTime(1_000))
         .subscribe(() => this.schedulePendingCount(0)),
     );
+  }
+
+  /**
+   * RxDB's flags saying idle is not yet in sync: they drop between tasks, and for the whole
+   * round a RESYNC starts, which on reconnect is the one pushing the offline edits (queues.ts).
+   * Synced once every replication's queues have drained with no activity in between.
+   */
+  private async markSyncedWhenDrained(): Promise<void> {
+    const activity = this.activity;
+    await Promise.all(
+      this.replications.map((r) => (r.state.internalReplicationState ? queuesDrained(r.state.internalReplicationState) : null)),
+    );
+    if (activity !== this.activity || this.offline || this.status.stoppedBy || this.stopped) return;
+    await this.markSynced();
   }
 
   private async markSynced(): Promise<void> {
@@ -339,7 +362,20 @@ export class SyncEngine {
   private resume(): void {
     this.update({ phase: 'syncing', error: null });
     // A laptop that went offline during customers' first round resumes with customers alone.
-    for (const r of this.replications) if (this.mayRun(r.collection)) void r.state.start();
+    const runnable = this.replications.filter((r) => this.mayRun(r.collection));
+    // What was edited offline goes up first: the other collections' pulls (two per collection
+    // after a reconnect) shared the worker, IndexedDB and the server with the push, and 1,000
+    // edits reached the server 0.4 s later for it. They start once the push round has ended.
+    const pushing = runnable.filter((r) => (this.status.pending[r.collection] ?? 0) > 0);
+    const resumed = ++this.resumes;
+    if (pushing.length === 0) for (const r of runnable) void r.state.start();
+    else {
+      const rounds = pushing.map((r) => upstreamRoundEnded(r.state, r.state.start()));
+      void firstValueFrom(race(from(Promise.all(rounds)), timer(PUSH_FIRST_MAX_MS))).then(() => {
+        if (resumed !== this.resumes || this.offline || this.stopped || this.status.stoppedBy) return;
+        for (const r of runnable) if (!pushing.includes(r) && this.mayRun(r.collection)) void r.state.start();
+      });
+    }
     this.turn?.progress();
     if (!this.options.pollIntervalMs) this.hub.start();
   }

@@ -10,9 +10,10 @@ import {
   type RxStorageInstanceReplicationState,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { filter, first, firstValueFrom, race, timer } from 'rxjs';
+import { filter, first, firstValueFrom, from, race, timer } from 'rxjs';
 import { documentsEqual, type MergeDoc } from '../../../shared/sync/merge';
 import { isPulledState } from './pulled-mark';
+import { upstreamDrained } from './queues';
 
 const PAGE = 1000;
 
@@ -93,10 +94,8 @@ export async function countPending<C>(replication: RxReplicationState<MergeDoc, 
 const UPSTREAM_WAIT_MS = 5_000;
 
 async function upstreamSettled(state: State): Promise<void> {
-  const active = state.events.active.up;
-  if (!active.getValue()) return;
   // race() unsubscribes the loser: no 5 s timer is left behind when the push ends first.
-  await firstValueFrom(race(active.pipe(filter((busy) => !busy)), timer(UPSTREAM_WAIT_MS)));
+  await firstValueFrom(race(from(upstreamDrained(state)), timer(UPSTREAM_WAIT_MS)));
 }
 
 /** The first count: every document past the upstream checkpoint, read raw. */

@@ -1,5 +1,5 @@
 import { getLastCheckpointDoc, type RxCollection, type WithDeleted } from 'rxdb';
-import { filter, firstValueFrom } from 'rxjs';
+import { firstValueFrom, from, race, timer } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicatedCollection } from '../../../shared/schema';
 import type { MergeDoc } from '../../../shared/sync/merge';
@@ -14,6 +14,7 @@ import {
 import { apiFetch, SyncHttpError, type ServerLink } from './api';
 import type { InboxStore } from './inbox-store';
 import { PullBacklog } from './pull-backlog';
+import { upstreamDrained } from './queues';
 import { ResyncGuard } from './resync-guard';
 
 /** Documents per pull request and per write: the UI never digests more in one go. */
@@ -138,12 +139,13 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
 
 const UPSTREAM_WAIT_MS = 30_000;
 
-/** Resolves once RxDB has no push in progress (results and bookkeeping written), or after a while. */
+/**
+ * Resolves once RxDB has no push in progress (results and bookkeeping written), or after a
+ * while. By its queue, not its `active.up` flag, which is false during a RESYNC's round (queues.ts).
+ */
 async function whenUpstreamIdle(state: RxReplicationState<MergeDoc, SyncCheckpoint>): Promise<void> {
-  const active = state.internalReplicationState?.events.active.up;
-  if (!active || !active.getValue()) return;
-  await Promise.race([
-    firstValueFrom(active.pipe(filter((busy) => !busy))),
-    new Promise((resolve) => setTimeout(resolve, UPSTREAM_WAIT_MS)),
-  ]);
+  const internal = state.internalReplicationState;
+  if (!internal) return;
+  // race() unsubscribes the loser: no timer is left behind when the push ends first.
+  await firstValueFrom(race(from(upstreamDrained(internal)), timer(UPSTREAM_WAIT_MS)));
 }

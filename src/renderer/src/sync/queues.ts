@@ -1,0 +1,41 @@
+import type { RxStorageInstanceReplicationState } from 'rxdb';
+
+type Queues = Pick<RxStorageInstanceReplicationState<unknown>, 'streamQueue'>;
+
+/**
+ * Resolves once RxDB's upstream of one replication has nothing queued or running: its stream
+ * queue has settled and nothing was chained onto it meanwhile.
+ *
+ * `events.active.up` does not say that: RxDB 17.6 sets it false *before* the round a RESYNC
+ * asks for (replication-protocol/upstream.ts, `processTasks`), and on reconnect that round is
+ * the one that reads, compares and pushes everything written offline. Trusting the flag, the
+ * laptop said "in sync" while the edits were still on their way up, and what waits for a push
+ * to be recorded did not wait for that one.
+ */
+export async function upstreamDrained(state: Queues): Promise<void> {
+  for (;;) {
+    const up = state.streamQueue.up;
+    await up.catch(() => undefined);
+    if (state.streamQueue.up === up) return;
+  }
+}
+
+/** Both directions drained: no pull, push or bookkeeping of this replication under way. */
+export async function queuesDrained(state: Queues): Promise<void> {
+  for (;;) {
+    const { up, down } = state.streamQueue;
+    await Promise.all([up.catch(() => undefined), down.catch(() => undefined)]);
+    if (state.streamQueue.up === up && state.streamQueue.down === down) return;
+  }
+}
+
+/**
+ * Resolves when the upstream round a (re)start began has ended: RxDB's start() after a pause
+ * sends a RESYNC, which reaches the upstream's queue a few microtasks after start() has
+ * resolved, so the queue is looked at from the next task on.
+ */
+export async function upstreamRoundEnded(state: { internalReplicationState?: Queues }, started: Promise<void>): Promise<void> {
+  await started.catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (state.internalReplicationState) await upstreamDrained(state.internalReplicationState);
+}
