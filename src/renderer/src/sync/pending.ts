@@ -10,10 +10,10 @@ import {
   type RxStorageInstanceReplicationState,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { filter, first, firstValueFrom, from, race, timer } from 'rxjs';
+import { filter, first } from 'rxjs';
 import { documentsEqual, type MergeDoc } from '../../../shared/sync/merge';
 import { isPulledState } from './pulled-mark';
-import { upstreamDrained } from './queues';
+import { upstreamDrainedWithin } from './queues';
 
 const PAGE = 1000;
 
@@ -80,7 +80,7 @@ export async function countPending<C>(replication: RxReplicationState<MergeDoc, 
   }
   const current = tally;
   const run = current.queue.then(async () => {
-    await upstreamSettled(state);
+    await upstreamDrainedWithin(state, UPSTREAM_WAIT_MS);
     return countOnce(state, current);
   });
   current.queue = run.catch(() => undefined);
@@ -92,11 +92,6 @@ export async function countPending<C>(replication: RxReplicationState<MergeDoc, 
  * beside the push, slowing it, and its answer changes once the push is confirmed anyway.
  */
 const UPSTREAM_WAIT_MS = 5_000;
-
-async function upstreamSettled(state: State): Promise<void> {
-  // race() unsubscribes the loser: no 5 s timer is left behind when the push ends first.
-  await firstValueFrom(race(from(upstreamDrained(state)), timer(UPSTREAM_WAIT_MS)));
-}
 
 /** The first count: every document past the upstream checkpoint, read raw. */
 async function scanPastCheckpoint(state: State, tally: Tally): Promise<void> {

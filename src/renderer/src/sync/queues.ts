@@ -1,4 +1,5 @@
 import type { RxStorageInstanceReplicationState } from 'rxdb';
+import { firstValueFrom, from, race, timer } from 'rxjs';
 
 type Queues = Pick<RxStorageInstanceReplicationState<unknown>, 'streamQueue'>;
 
@@ -12,20 +13,26 @@ type Queues = Pick<RxStorageInstanceReplicationState<unknown>, 'streamQueue'>;
  * laptop said "in sync" while the edits were still on their way up, and what waits for a push
  * to be recorded did not wait for that one.
  */
-export async function upstreamDrained(state: Queues): Promise<void> {
-  for (;;) {
-    const up = state.streamQueue.up;
-    await up.catch(() => undefined);
-    if (state.streamQueue.up === up) return;
-  }
+export function upstreamDrained(state: Queues): Promise<void> {
+  return settled(() => [state.streamQueue.up]);
+}
+
+/** upstreamDrained, or after `ms` at most; race() leaves no timer behind when the queue wins. */
+export async function upstreamDrainedWithin(state: Queues, ms: number): Promise<void> {
+  await firstValueFrom(race(from(upstreamDrained(state)), timer(ms)));
 }
 
 /** Both directions drained: no pull, push or bookkeeping of this replication under way. */
-export async function queuesDrained(state: Queues): Promise<void> {
+export function queuesDrained(state: Queues): Promise<void> {
+  return settled(() => [state.streamQueue.up, state.streamQueue.down]);
+}
+
+/** Waits for the queue tails `current` names until none was replaced meanwhile (failures count as done). */
+async function settled(current: () => readonly Promise<unknown>[]): Promise<void> {
   for (;;) {
-    const { up, down } = state.streamQueue;
-    await Promise.all([up.catch(() => undefined), down.catch(() => undefined)]);
-    if (state.streamQueue.up === up && state.streamQueue.down === down) return;
+    const seen = current();
+    await Promise.all(seen.map((tail) => tail.catch(() => undefined)));
+    if (current().every((tail, i) => tail === seen[i])) return;
   }
 }
 

@@ -1,5 +1,4 @@
 import { getLastCheckpointDoc, type RxCollection, type WithDeleted } from 'rxdb';
-import { firstValueFrom, from, race, timer } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicatedCollection } from '../../../shared/schema';
 import type { MergeDoc } from '../../../shared/sync/merge';
@@ -14,7 +13,7 @@ import {
 import { apiFetch, SyncHttpError, type ServerLink } from './api';
 import type { InboxStore } from './inbox-store';
 import { PullBacklog } from './pull-backlog';
-import { upstreamDrained } from './queues';
+import { upstreamDrainedWithin } from './queues';
 import { ResyncGuard } from './resync-guard';
 
 /** Documents per pull request and per write: the UI never digests more in one go. */
@@ -145,7 +144,5 @@ const UPSTREAM_WAIT_MS = 30_000;
  */
 async function whenUpstreamIdle(state: RxReplicationState<MergeDoc, SyncCheckpoint>): Promise<void> {
   const internal = state.internalReplicationState;
-  if (!internal) return;
-  // race() unsubscribes the loser: no timer is left behind when the push ends first.
-  await firstValueFrom(race(from(upstreamDrained(internal)), timer(UPSTREAM_WAIT_MS)));
+  if (internal) await upstreamDrainedWithin(internal, UPSTREAM_WAIT_MS);
 }
