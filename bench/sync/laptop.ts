@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type TestApp } from '../../test/e2e/harness/app';
 import { buildTestPage } from '../../test/e2e/harness/pages';
 import { NetworkProxy } from '../../test/renderer/sync/support/proxy';
-import { Profiles } from './profile';
+import { Profiles, Trace } from './profile';
 
 declare const __synctest: {
   open(userId: string): Promise<boolean>;
@@ -12,6 +12,8 @@ declare const __synctest: {
 
 interface LongTaskWindow {
   __longTasks: { start: number; duration: number }[];
+  /** Long animation frames over 100 ms: what ran in them (Chromium's LoAF attribution). */
+  __longFrames: { start: number; duration: number; render: number; scripts: string[] }[];
 }
 
 export interface LaptopFigures {
@@ -38,6 +40,13 @@ export interface EditsProbe {
   arrived(): Promise<number>;
 }
 
+type LongFrame = LongTaskWindow['__longFrames'][number];
+
+/** One long animation frame: when (s after sign-in), how long, and the scripts that ran in it. */
+function describeFrame(f: LongFrame, signInAt: number): string {
+  return `  long frame ${Math.round(f.duration)} ms at ${((f.start - signInAt) / 1000).toFixed(1)} s (render ${Math.round(f.render)} ms): ${f.scripts.join('; ')}`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
@@ -56,7 +65,8 @@ const attr = (page: Page, name: string) => page.getByTestId('sync-status').getAt
  * disk) signs in and pulls everything; long tasks on the UI thread are recorded by the page's
  * own PerformanceObserver. Then it goes offline, makes `edits` edits, and reconnects.
  * DANGAN_BENCH_SYNC_PROFILE=<folder>: CPU profiles of the page and the worker during the pull
- * (written there, summarized by self time on stderr).
+ * (written there, summarized by self time on stderr). DANGAN_BENCH_SYNC_TRACE=<file>: a Chromium
+ * trace of every process (IndexedDB's backend included) until the customers are in.
  */
 export async function runLaptop(options: {
   serverUrl: string;
@@ -76,9 +86,31 @@ export async function runLaptop(options: {
     await page.evaluate(() => {
       const w = window as unknown as LongTaskWindow;
       w.__longTasks = [];
+      w.__longFrames = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
+      interface Script {
+        duration: number;
+        invoker: string;
+        sourceFunctionName: string;
+        sourceURL: string;
+        sourceCharPosition: number;
+      }
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { renderStart: number; scripts: Script[] })[]) {
+          if (e.duration <= 100) continue;
+          w.__longFrames.push({
+            start: e.startTime,
+            duration: e.duration,
+            render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+            scripts: e.scripts.map(
+              (s) =>
+                `${Math.round(s.duration)}ms ${s.invoker} ${s.sourceFunctionName}@${s.sourceURL.split('/').pop()}:${s.sourceCharPosition}`,
+            ),
+          });
+        }
+      }).observe({ type: 'long-animation-frame' });
     });
     await page.getByTestId('sync-signin').click();
     await page.getByTestId('signin-server').fill(proxy.url);
@@ -86,6 +118,8 @@ export async function runLaptop(options: {
     await page.getByTestId('signin-password').fill(options.password);
     const profileDir = process.env['DANGAN_BENCH_SYNC_PROFILE'];
     const profiles = profileDir ? await Profiles.start(profileDir, app.context, page) : null;
+    const tracePath = process.env['DANGAN_BENCH_SYNC_TRACE'];
+    const trace = tracePath ? await Trace.start(app.context, page) : null;
     const started = Date.now();
     await page.getByTestId('signin-submit').click();
     await page.getByTestId('sync-status').waitFor({ timeout: 30_000 });
@@ -105,6 +139,11 @@ export async function runLaptop(options: {
           // Said at once: a run that later times out still tells how long the customers took.
           customersDone = Date.now();
           process.stderr.write(`  customers caught up after ${((customersDone - started) / 1000).toFixed(1)} s\n`);
+          if (trace && tracePath) await trace.stop(tracePath);
+          // Said now too: what held the window while the customers came in, even if the run fails later.
+          const frames = await page.evaluate(() => (window as unknown as LongTaskWindow).__longFrames.splice(0));
+          const at = await page.evaluate((wall) => performance.now() - (Date.now() - wall), started);
+          for (const f of frames) process.stderr.write(`${describeFrame(f, at)} (customers)\n`);
         }
         return (await page.getByTestId('sync-phase').getAttribute('data-phase')) === 'online' && listUsable > 0;
       },
@@ -115,6 +154,8 @@ export async function runLaptop(options: {
     if (profiles) process.stderr.write(`${await profiles.stop()}\n`);
     const longTasks = await page.evaluate(() => (window as unknown as LongTaskWindow).__longTasks);
     const signInAt = await page.evaluate((wall) => performance.now() - (Date.now() - wall), started);
+    const longFrames = await page.evaluate(() => (window as unknown as LongTaskWindow).__longFrames);
+    for (const f of longFrames) process.stderr.write(`${describeFrame(f, signInAt)}\n`);
     const worst = [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 12);
     process.stderr.write(
       `  longest UI tasks (ms at s after sign-in): ${worst.map((t) => `${t.duration}@${((t.start - signInAt) / 1000).toFixed(1)}`).join(' ')}\n`,

@@ -61,6 +61,42 @@ export class Profiles {
   }
 }
 
+/**
+ * A Chromium trace (all processes: the page, its worker, the browser's IndexedDB backend), for
+ * `DANGAN_BENCH_SYNC_TRACE`. Read with `node bench/sync/trace-summary.mjs <file>`.
+ */
+export class Trace {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async start(context: BrowserContext, page: Page): Promise<Trace> {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: {
+        recordMode: 'recordContinuously',
+        includedCategories: ['toplevel', 'IndexedDB', 'leveldb', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'loading'],
+      },
+    });
+    return new Trace(cdp);
+  }
+
+  async stop(file: string): Promise<void> {
+    const done = new Promise<string>((resolve) =>
+      this.cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream ?? '')),
+    );
+    await this.cdp.send('Tracing.end');
+    const handle = await done;
+    const chunks: string[] = [];
+    for (;;) {
+      const read = await this.cdp.send('IO.read', { handle, size: 1 << 20 });
+      chunks.push(read.base64Encoded ? Buffer.from(read.data, 'base64').toString('utf8') : read.data);
+      if (read.eof) break;
+    }
+    await this.cdp.send('IO.close', { handle });
+    writeFileSync(file, chunks.join(''));
+  }
+}
+
 function childSender(cdp: CDPSession, sessionId: string): Send {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -85,6 +85,7 @@ describe('offline-first sync in Chromium against the real server', () => {
     await server.addUser('boss', 'manager', 't1');
     await server.addUser('rep1', 'rep', 't1');
     await server.addUser('rep2', 'rep', 't1');
+    await server.addUser('rep3', 'rep', 't2');
   });
   afterAll(async () => {
     for (const l of laptops.splice(0)) {
@@ -223,5 +224,33 @@ describe('offline-first sync in Chromium against the real server', () => {
 
     await setDeviceRevoked(server.t.server.db, deviceId, false);
     await setDeviceRevoked(server.t.server.db, device.deviceId, false);
+  });
+
+  it('a fresh laptop says the archive is on its way while the first pull runs, not that there is none', async () => {
+    const boss = await login(server.t, 'boss');
+    const rep = await login(server.t, 'rep3');
+    const doc = customerDoc(rep.userId, 't2', { name: '湖州南浔丝绸', note: '' });
+    await pushNew(server.t, boss, 'customers', [doc]);
+    // The first customers pull waits until the test lets it through.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const app = await launchApp({ extraRoots: { '/__test/': pagesDir } });
+    const proxy = new NetworkProxy(server.url, {
+      delay: (req) => (req.url?.startsWith('/api/sync/customers/pull') ? held : undefined),
+    });
+    await proxy.start();
+    laptops.push({ app, proxy, tab: app.page, userId: rep.userId });
+    await signInThroughUi(app.page, proxy.url, 'rep3');
+    await app.page.getByTestId('sync-status').waitFor({ timeout: 30_000 });
+    await app.page.evaluate(() => (location.hash = '#/customers'));
+    const awaiting = app.page.getByTestId('customer-list-awaiting-sync');
+    await awaiting.waitFor({ timeout: 30_000 });
+    expect(await awaiting.innerText()).toContain('正在从服务器接收客户档案');
+    expect(await app.page.getByTestId('demo-panel').count()).toBe(0);
+    await shot(app.page, 'sync-first-pull-awaiting');
+    release();
+    await app.page.getByTestId('customer-row').first().waitFor({ timeout: 30_000 });
+    expect(await app.page.getByTestId('customer-row').first().innerText()).toContain('湖州南浔丝绸');
+    expect(await awaiting.count()).toBe(0);
   });
 });

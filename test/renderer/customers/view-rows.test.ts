@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyView, DEFAULT_VIEW, SORT_KEYS, type ListView } from '../../../src/renderer/src/features/customers/list/view';
-import { mergeChanges } from '../../../src/renderer/src/features/customers/list/view-rows';
+import { mergeChanges, placedOf } from '../../../src/renderer/src/features/customers/list/view-rows';
 import type { CustomerRow } from '../../../src/renderer/src/features/customers/row';
 import { ACTIVITY_LEVELS, LIFECYCLES } from '../../../src/shared/schema';
 
@@ -51,6 +51,8 @@ describe('the status list brought up to date from the changed rows only', () => 
         sort: { key, dir: seed % 2 === 0 ? 'asc' : 'desc' },
       };
       let shown = applyView(rows.values(), view, names);
+      // Odd seeds keep one placement across rounds, as the status list does; even ones make it anew.
+      let placed = placedOf(shown);
       for (let round = 0; round < 5; round++) {
         const changed = new Set<string>();
         for (let k = 0; k < 40; k++) {
@@ -59,16 +61,19 @@ describe('the status list brought up to date from the changed rows only', () => 
           if (rand() < 0.2) rows.delete(id);
           else rows.set(id, rowOf(rand, id));
         }
-        const merged = mergeChanges(shown, changed, rows, view, names);
+        if (seed % 2 === 0) placed = placedOf(shown);
+        const merged = mergeChanges(shown, changed, rows, view, names, placed);
         const full = applyView(rows.values(), view, names);
         if (merged === null) {
           // Orders that depend on the other rows are recomputed, never merged.
           expect(['owner', 'industry', 'region']).toContain(key);
           shown = full;
+          placed = placedOf(shown);
           continue;
         }
         expect(merged.map((r) => r.id), `seed ${seed}, ${key}, round ${round}`).toEqual(full.map((r) => r.id));
         shown = merged;
+        expect([...placed.keys()].sort(), `placement, seed ${seed}, round ${round}`).toEqual(merged.map((r) => r.id).sort());
       }
     }
   });

@@ -198,6 +198,38 @@ describe('the sync engine against the real server', () => {
     }
   });
 
+  it('is caught up only once the server said that is all, even when the network drops halfway', async () => {
+    await seed(700, { note: 'halfway' });
+    const total = (await pullAll(server.t, await login(server.t, 'rep1'), 'customers', undefined, 1000)).documents.length;
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    // The network drops as the second page of the first sync is asked for.
+    let pulls = 0;
+    proxy.hooks = {
+      onRequest: (req) => {
+        if (req.url?.startsWith('/api/sync/customers/pull') && ++pulls === 2) proxy.cut();
+        return 'forward';
+      },
+    };
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'halfway', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'offline');
+      // RxDB ends the first round of a replication paused while offline: that is not "caught up".
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(client.statuses.some((s) => s.caughtUp.includes('customers'))).toBe(false);
+      expect(await client.db.collections.customers.count().exec()).toBeLessThan(total);
+      proxy.hooks = {};
+      proxy.restore();
+      client.engine.syncNow();
+      await client.waitFor((s) => s.caughtUp.includes('customers'), 30_000);
+      // Caught up means stored: everything is on the laptop at that moment.
+      expect(await client.db.collections.customers.count().exec()).toBe(total);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
   it('stops syncing and says why when the device is revoked, keeping local changes', async () => {
     const [doc] = await seed(1);
     const client = await startClient({ serverUrl: server.url, username: 'rep1', name: 'revoked', collections: [...CUSTOMERS] });
@@ -298,6 +330,51 @@ describe('the sync engine against the real server', () => {
       expect(requests.indexOf('POST /api/sync/customers/push')).toBeGreaterThanOrEqual(0);
       expect(requests.indexOf('POST /api/sync/customers/push')).toBeLessThan(requests.indexOf('GET /api/sync/visits/pull'));
       expect((await serverDoc(doc!.id))['note']).toBe('typed at the kerb');
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it('shows a refused request as an error, and goes back to online by itself once the server answers again', async () => {
+    const [doc, changed] = await seed(2);
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({ serverUrl: proxy.url, username: 'rep1', name: 'errorback', collections: [...CUSTOMERS] });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      // The server refuses the next two pushes (a request it calls malformed), then accepts.
+      let refusals = 2;
+      proxy.hooks = {
+        onRequest: (req) =>
+          req.method === 'POST' && req.url?.includes('/push') && refusals-- > 0
+            ? { status: 400, body: { error: 'badRequest', message: 'refused for the test' } }
+            : 'forward',
+      };
+      await (await client.db.collections.customers.findOne(doc!.id).exec())!.incrementalPatch({ note: 'sent after a refusal' });
+      const failed = await client.waitFor((s) => s.phase === 'error');
+      expect(failed).toMatchObject({ stoppedBy: null, error: { code: 'badRequest' } });
+      const back = await client.waitFor((s) => s.phase === 'online' && !s.pending.customers, 30_000);
+      expect(back.error).toBeNull();
+      expect(refusals).toBeLessThan(0);
+      expect((await serverDoc(doc!.id))['note']).toBe('sent after a refusal');
+
+      // The same for pulls: a change on the server, whose pull is refused twice.
+      refusals = 2;
+      proxy.hooks = {
+        onRequest: (req) =>
+          req.method === 'GET' && req.url?.includes('/pull') && refusals-- > 0
+            ? { status: 400, body: { error: 'badRequest', message: 'refused for the test' } }
+            : 'forward',
+      };
+      const boss = await login(server.t, 'boss');
+      await push(server.t, boss, 'customers', [{ assumedMasterState: asMaster(changed!), newDocumentState: asMaster({ ...changed!, note: 'changed on the server' }) }]);
+      // "Sync now" pulls (a RESYNC), whether or not the live stream brought the change already.
+      client.engine.syncNow();
+      await client.waitFor((s) => s.phase === 'error');
+      await client.waitFor((s) => s.phase === 'online' && s.error === null, 30_000);
+      expect(refusals).toBeLessThan(0);
+      await expect.poll(async () => (await client.db.collections.customers.findOne(changed!.id).exec())?.note, { timeout: 10_000 }).toBe('changed on the server');
     } finally {
       await client.close();
       await proxy.close();

@@ -1,4 +1,4 @@
-import { combineLatest, debounceTime, filter, firstValueFrom, from, merge, race, timer, type Subscription } from 'rxjs';
+import { combineLatest, debounceTime, firstValueFrom, from, merge, race, timer, type Subscription } from 'rxjs';
 import { readableCollections } from '../../../shared/access';
 import { localEntry, type ReplicatedCollection } from '../../../shared/schema';
 import { RESYNC } from '../../../shared/sync/protocol';
@@ -9,7 +9,7 @@ import { Backoff } from './backoff';
 import type { InboxStore } from './inbox-store';
 import { FirstTurn } from './first-turn';
 import { countPending } from './pending';
-import { queuesDrained, upstreamRoundEnded } from './queues';
+import { downstreamDrained, queuesDrained, upstreamRoundEnded } from './queues';
 import { PULL_BATCH, replicateCollection, type CollectionReplication } from './replicate';
 import { INITIAL_STATUS, type SyncProblem, type SyncStatus } from './status';
 import { StreamHub, type HubMessage } from './stream-hub';
@@ -81,6 +81,8 @@ export class SyncEngine {
   private resumes = 0;
   /** Customers first (first-turn.ts); null when this user receives no customers. */
   private turn: FirstTurn | null = null;
+  /** Per collection: resolves once its pull has reached the end of what the server holds and stored it. */
+  private readonly caughtUp = new Map<ReplicatedCollection, Promise<void>>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.link = { serverUrl: options.serverUrl, token: options.token };
@@ -108,10 +110,15 @@ export class SyncEngine {
     const turn = first ? new FirstTurn(this.options.firstTurnStallMs ?? FIRST_TURN_STALL_MS, () => this.startOthers()) : null;
     this.turn = turn;
     // Caught up: the server said "that is all" (a short page) and RxDB's downstream has stored
-    // it. Not RxDB's awaitInitialReplication: it also ends the first round of a replication
-    // paused (offline) before it got there.
-    let reachedEnd = () => {};
-    const end = new Promise<void>((resolve) => (reachedEnd = resolve));
+    // it. Not RxDB's awaitInitialReplication alone: it also ends the first round of a
+    // replication paused (offline) before it got there, and the status said "caught up" with
+    // half the customers on the laptop.
+    const ends = new Map<ReplicatedCollection, { reached: Promise<void>; reach: () => void }>();
+    for (const collection of this.collections) {
+      let reach = () => {};
+      const reached = new Promise<void>((resolve) => (reach = resolve));
+      ends.set(collection, { reached, reach });
+    }
     for (const collection of this.collections) {
       this.replications.push(
         replicateCollection({
@@ -125,17 +132,22 @@ export class SyncEngine {
           retryTimeMs: () => this.backoff.peek(),
           onRequest: (outcome) => (outcome.ok ? this.onRequestOk() : this.onRequestFailed(outcome.error, collection)),
           onPulled: (count) => {
-            if (collection === first) {
-              if (count < PULL_BATCH) reachedEnd();
-              else turn?.progress();
-            }
+            if (count < PULL_BATCH) ends.get(collection)?.reach();
+            else if (collection === first) turn?.progress();
             if (count > 0) this.update({ received: this.status.received + count });
           },
         }),
       );
     }
+    for (const r of this.replications) {
+      const reached = ends.get(r.collection)!.reached;
+      this.caughtUp.set(
+        r.collection,
+        reached.then(() => (r.state.internalReplicationState ? downstreamDrained(r.state.internalReplicationState) : undefined)),
+      );
+    }
     const leader = this.replications.find((r) => r.collection === first);
-    if (turn && leader) void end.then(() => whenDownstreamIdle(leader.state)).then(() => turn.end(), () => undefined);
+    if (turn && leader) void this.caughtUp.get(leader.collection)!.then(() => turn.end(), () => undefined);
     this.subs.push(this.hub.messages$.subscribe((message) => this.route(message)));
     this.watchActivity();
     // Unlocked offline, without a token: replication exists (pending changes can be counted)
@@ -243,10 +255,12 @@ export class SyncEngine {
     const active$ = combineLatest(this.replications.map((r) => r.state.active$));
     // Idle before the first round with the server has finished means nothing yet.
     let firstRoundDone = false;
+    const firstRound = (r: CollectionReplication) =>
+      Promise.all([r.state.awaitInitialReplication(), this.caughtUp.get(r.collection)]).then(() => undefined);
     for (const r of this.replications) {
-      void r.state.awaitInitialReplication().then(() => this.update({ caughtUp: [...this.status.caughtUp, r.collection] }));
+      void firstRound(r).then(() => this.update({ caughtUp: [...this.status.caughtUp, r.collection] }));
     }
-    void Promise.all(this.replications.map((r) => r.state.awaitInitialReplication())).then(() => {
+    void Promise.all(this.replications.map(firstRound)).then(() => {
       firstRoundDone = true;
       if (!this.offline && !this.status.stoppedBy && !this.stopped) void this.markSyncedWhenDrained();
     });
@@ -392,13 +406,6 @@ export class SyncEngine {
     this.status = { ...this.status, ...patch };
     this.options.onStatus(this.status);
   }
-}
-
-/** Resolves when RxDB's downstream has stored every page it fetched (its task ends after the writes). */
-async function whenDownstreamIdle(state: CollectionReplication['state']): Promise<void> {
-  await state.startPromise;
-  const active = state.internalReplicationState?.events.active.down;
-  if (active) await firstValueFrom(active.pipe(filter((busy) => !busy)));
 }
 
 function problemOf(error: SyncHttpError, collection?: ReplicatedCollection): SyncProblem {

@@ -22,6 +22,15 @@ export async function upstreamDrainedWithin(state: Queues, ms: number): Promise<
   await firstValueFrom(race(from(upstreamDrained(state)), timer(ms)));
 }
 
+/**
+ * Resolves once RxDB's downstream of one replication has nothing queued or running: every
+ * page it fetched is stored, with its bookkeeping. By the queue, like upstreamDrained: the
+ * flags are the wrong kind of signal for "done" (see above).
+ */
+export function downstreamDrained(state: Queues): Promise<void> {
+  return settled(() => [state.streamQueue.down]);
+}
+
 /** Both directions drained: no pull, push or bookkeeping of this replication under way. */
 export function queuesDrained(state: Queues): Promise<void> {
   return settled(() => [state.streamQueue.up, state.streamQueue.down]);

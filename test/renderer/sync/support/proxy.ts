@@ -6,11 +6,17 @@ export interface ProxyHooks {
    * Called for each request before it is forwarded. Return 'holdResponse' to let the request
    * reach the server but never hand its answer back (the laptop dies while waiting).
    */
-  onRequest?(req: IncomingMessage): 'forward' | 'holdResponse';
+  onRequest?(req: IncomingMessage): 'forward' | 'holdResponse' | FakeAnswer;
   /** Called before onRequest: the request reaches the server only when this resolves (a slow network). */
   delay?(req: IncomingMessage): Promise<void> | undefined;
   /** Called when a held response has arrived from the server (it was committed there). */
   onHeld?(req: IncomingMessage): void;
+}
+
+/** An answer the proxy gives itself, without asking the server (a server-side failure). */
+export interface FakeAnswer {
+  status: number;
+  body: unknown;
 }
 
 /**
@@ -89,6 +95,12 @@ export class NetworkProxy {
       return;
     }
     const verdict = this.hooks.onRequest?.(req) ?? 'forward';
+    if (typeof verdict === 'object') {
+      req.resume();
+      res.writeHead(verdict.status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify(verdict.body));
+      return;
+    }
     const target = new URL(req.url ?? '/', this.target);
     const upstream = httpRequest(
       target,

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ReplicatedCollection } from '../../../../shared/schema';
+import { REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../../../shared/schema';
 import { databaseNameFor } from '../../app/open';
 import type { DanganDatabase } from '../../db/database';
 import { logout, SyncHttpError } from '../../sync/api';
@@ -24,11 +24,23 @@ export interface SyncContextValue {
 }
 
 const SyncContext = createContext<SyncContextValue | null>(null);
+/** Collections still in their first round with the server since this start (server sign-in only). */
+const FirstSyncContext = createContext<readonly ReplicatedCollection[] | 'all'>([]);
 
 export function useSync(): SyncContextValue {
   const value = useContext(SyncContext);
   if (!value) throw new Error('useSync outside SyncProvider');
   return value;
+}
+
+/**
+ * True while this collection's first round with the server has not finished since the app
+ * started, and it is running (not offline, not stopped): an empty list then means "not here
+ * yet", not "none". Its own context, which changes a few times per start, not with every status.
+ */
+export function useAwaitingFirstSync(collection: ReplicatedCollection): boolean {
+  const awaiting = useContext(FirstSyncContext);
+  return awaiting === 'all' || awaiting.includes(collection);
 }
 
 /** Null outside a SyncProvider (isolated component tests, the print window). */
@@ -138,5 +150,20 @@ export function SyncProvider(props: {
     [session, status, serverUrl, onLeave, adoptToken],
   );
 
-  return <SyncContext.Provider value={value}>{props.children}</SyncContext.Provider>;
+  // A standby window's worker does not sync (another window's does): it has nothing to wait for.
+  const running =
+    session.mode === 'server' && !status?.stoppedBy && !status?.standby && status?.phase !== 'offline' && status?.phase !== 'error';
+  const caughtUp = status?.caughtUp.join(',') ?? '';
+  const awaiting = useMemo<readonly ReplicatedCollection[] | 'all'>(() => {
+    if (!running) return [];
+    if (!status) return 'all';
+    return REPLICATED_COLLECTIONS.filter((c) => !caughtUp.split(',').includes(c));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by the caught-up list, not every status
+  }, [running, status === null, caughtUp]);
+
+  return (
+    <SyncContext.Provider value={value}>
+      <FirstSyncContext.Provider value={awaiting}>{props.children}</FirstSyncContext.Provider>
+    </SyncContext.Provider>
+  );
 }

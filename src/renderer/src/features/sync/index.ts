@@ -1,4 +1,4 @@
-export { SyncProvider, useSync, useOptionalSync, type SyncContextValue } from './SyncProvider';
+export { SyncProvider, useAwaitingFirstSync, useSync, useOptionalSync, type SyncContextValue } from './SyncProvider';
 export { SyncStatusBadge } from './SyncStatusBadge';
 export { SyncPage } from './SyncPage';
 export { SignInScreen, type SignInNotice } from './SignInScreen';
