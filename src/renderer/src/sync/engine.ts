@@ -113,41 +113,33 @@ export class SyncEngine {
     // it. Not RxDB's awaitInitialReplication alone: it also ends the first round of a
     // replication paused (offline) before it got there, and the status said "caught up" with
     // half the customers on the laptop.
-    const ends = new Map<ReplicatedCollection, { reached: Promise<void>; reach: () => void }>();
     for (const collection of this.collections) {
-      let reach = () => {};
-      const reached = new Promise<void>((resolve) => (reach = resolve));
-      ends.set(collection, { reached, reach });
+      let reachedEnd = () => {};
+      const end = new Promise<void>((resolve) => (reachedEnd = resolve));
+      const replication = replicateCollection({
+        collection,
+        autoStart: first === null || collection === first,
+        rxCollection: this.options.db.collections[collection] as never,
+        identifier: replicationIdentifier(this.link.serverUrl, this.options.user.id),
+        link: () => this.link,
+        inbox: this.inbox,
+        waitForLeadership: false,
+        retryTimeMs: () => this.backoff.peek(),
+        onRequest: (outcome) => (outcome.ok ? this.onRequestOk() : this.onRequestFailed(outcome.error, collection)),
+        onPulled: (count) => {
+          if (count < PULL_BATCH) reachedEnd();
+          else if (collection === first) turn?.progress();
+          if (count > 0) this.update({ received: this.status.received + count });
+        },
+      });
+      this.replications.push(replication);
+      const stored = async () => {
+        const internal = replication.state.internalReplicationState;
+        if (internal) await downstreamDrained(internal);
+      };
+      this.caughtUp.set(collection, end.then(stored));
     }
-    for (const collection of this.collections) {
-      this.replications.push(
-        replicateCollection({
-          collection,
-          autoStart: first === null || collection === first,
-          rxCollection: this.options.db.collections[collection] as never,
-          identifier: replicationIdentifier(this.link.serverUrl, this.options.user.id),
-          link: () => this.link,
-          inbox: this.inbox,
-          waitForLeadership: false,
-          retryTimeMs: () => this.backoff.peek(),
-          onRequest: (outcome) => (outcome.ok ? this.onRequestOk() : this.onRequestFailed(outcome.error, collection)),
-          onPulled: (count) => {
-            if (count < PULL_BATCH) ends.get(collection)?.reach();
-            else if (collection === first) turn?.progress();
-            if (count > 0) this.update({ received: this.status.received + count });
-          },
-        }),
-      );
-    }
-    for (const r of this.replications) {
-      const reached = ends.get(r.collection)!.reached;
-      this.caughtUp.set(
-        r.collection,
-        reached.then(() => (r.state.internalReplicationState ? downstreamDrained(r.state.internalReplicationState) : undefined)),
-      );
-    }
-    const leader = this.replications.find((r) => r.collection === first);
-    if (turn && leader) void this.caughtUp.get(leader.collection)!.then(() => turn.end(), () => undefined);
+    if (turn && first) void this.caughtUp.get(first)!.then(() => turn.end(), () => undefined);
     this.subs.push(this.hub.messages$.subscribe((message) => this.route(message)));
     this.watchActivity();
     // Unlocked offline, without a token: replication exists (pending changes can be counted)

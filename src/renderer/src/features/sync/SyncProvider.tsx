@@ -25,7 +25,7 @@ export interface SyncContextValue {
 
 const SyncContext = createContext<SyncContextValue | null>(null);
 /** Collections still in their first round with the server since this start (server sign-in only). */
-const FirstSyncContext = createContext<readonly ReplicatedCollection[] | 'all'>([]);
+const FirstSyncContext = createContext<readonly ReplicatedCollection[]>([]);
 
 export function useSync(): SyncContextValue {
   const value = useContext(SyncContext);
@@ -39,8 +39,7 @@ export function useSync(): SyncContextValue {
  * yet", not "none". Its own context, which changes a few times per start, not with every status.
  */
 export function useAwaitingFirstSync(collection: ReplicatedCollection): boolean {
-  const awaiting = useContext(FirstSyncContext);
-  return awaiting === 'all' || awaiting.includes(collection);
+  return useContext(FirstSyncContext).includes(collection);
 }
 
 /** Null outside a SyncProvider (isolated component tests, the print window). */
@@ -153,13 +152,12 @@ export function SyncProvider(props: {
   // A standby window's worker does not sync (another window's does): it has nothing to wait for.
   const running =
     session.mode === 'server' && !status?.stoppedBy && !status?.standby && status?.phase !== 'offline' && status?.phase !== 'error';
-  const caughtUp = status?.caughtUp.join(',') ?? '';
-  const awaiting = useMemo<readonly ReplicatedCollection[] | 'all'>(() => {
-    if (!running) return [];
-    if (!status) return 'all';
-    return REPLICATED_COLLECTIONS.filter((c) => !caughtUp.split(',').includes(c));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- by the caught-up list, not every status
-  }, [running, status === null, caughtUp]);
+  // Keyed by the caught-up list (null before the worker's first status), not by every status.
+  const caughtUpKey = status ? status.caughtUp.join(',') : null;
+  const awaiting = useMemo<readonly ReplicatedCollection[]>(
+    () => (running ? REPLICATED_COLLECTIONS.filter((c) => !caughtUpKey?.split(',').includes(c)) : []),
+    [running, caughtUpKey],
+  );
 
   return (
     <SyncContext.Provider value={value}>

@@ -1,6 +1,6 @@
 import { DatabaseOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Progress, Space, Spin, Typography } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useStagedMount } from '../../../app/staged';
@@ -9,7 +9,7 @@ import { i18n } from '../../../i18n';
 import { formatNumber } from '../../../i18n/format';
 import { DemoPanel } from '../../demo';
 import { useAwaitingFirstSync } from '../../sync';
-import { useVisitFlags, type VisitFlag } from '../../visits';
+import { useVisitFlags } from '../../visits';
 import { useCatalogValue, useStaff } from '../hooks';
 import { queryListedCustomers } from '../raw-read';
 import { customersFirstPage } from '../customers.queries';
@@ -17,7 +17,7 @@ import { rowOf, type CustomerRow } from '../row';
 import { downloadBlob, exportStatusList, stampForFile } from './export';
 import { FilterBar } from './FilterBar';
 import { useListView } from './use-list-view';
-import { hasFilters, indexedFirstPage, type ListFilters, type ListView, type SortKey } from './view';
+import { hasFilters, indexedFirstPage, type ListFilters, type SortKey } from './view';
 import { useViewRows } from './view-rows';
 import { VirtualTable } from './VirtualTable';
 
@@ -165,21 +165,11 @@ export function StatusListPage() {
         </Empty>
       ) : (
         <ListBody
-          filters={view.filters}
-          onFilters={onFilters}
-          catalogRows={catalog.rows}
-          version={version}
-          changedSince={changedSince}
-          ownerOptions={staff.options}
+          filterBar={{ filters: view.filters, onChange: onFilters, rows: catalog.rows, version, changedSince, ownerOptions: staff.options }}
+          table={{ rows, sort: view.sort, onSort, onOpen, ownerName: staff.nameOf, visitFlag }}
           ready={ready}
           loaded={loaded}
-          rows={rows}
           noMatch={ready && rows.length === 0 && hasFilters(view.filters)}
-          sort={view.sort}
-          onSort={onSort}
-          onOpen={onOpen}
-          ownerName={staff.nameOf}
-          visitFlag={visitFlag}
         />
       )}
     </div>
@@ -193,37 +183,26 @@ const FILTER_BAR_HEIGHT = 44;
  * rows in the next. Appearing together — when the first synced customers replace the empty
  * state — they were one commit of 130–160 ms on the UI thread.
  */
-function ListBody(props: {
-  filters: ListFilters;
-  onFilters(filters: ListFilters): void;
-  catalogRows: Map<string, CustomerRow>;
-  version: number;
-  changedSince: (since: number) => ReadonlySet<string> | null;
-  ownerOptions: { value: string; label: string }[];
+function ListBody({
+  filterBar,
+  table,
+  ready,
+  loaded,
+  noMatch,
+}: {
+  filterBar: ComponentProps<typeof FilterBar>;
+  table: ComponentProps<typeof VirtualTable>;
   ready: boolean;
   loaded: number;
-  rows: CustomerRow[];
   noMatch: boolean;
-  sort: ListView['sort'];
-  onSort(key: SortKey): void;
-  onOpen(id: string): void;
-  ownerName(id: string): string;
-  visitFlag(id: string): VisitFlag | undefined;
 }) {
   const { t } = useTranslation('customers');
   const stage = useStagedMount(2);
-  const { ready, loaded, rows } = props;
+  const rows = table.rows;
   return (
     <>
       {stage >= 1 ? (
-        <FilterBar
-          filters={props.filters}
-          onChange={props.onFilters}
-          rows={props.catalogRows}
-          version={props.version}
-          changedSince={props.changedSince}
-          ownerOptions={props.ownerOptions}
-        />
+        <FilterBar {...filterBar} />
       ) : (
         <div style={{ height: FILTER_BAR_HEIGHT }} />
       )}
@@ -244,17 +223,10 @@ function ListBody(props: {
       ) : stage < 2 ? (
         // One task later (no spinner for a frame or two).
         <div style={{ flex: 1 }} />
-      ) : props.noMatch ? (
+      ) : noMatch ? (
         <Empty description={t('list.noMatch')} />
       ) : (
-        <VirtualTable
-          rows={rows}
-          sort={props.sort}
-          onSort={props.onSort}
-          onOpen={props.onOpen}
-          ownerName={props.ownerName}
-          visitFlag={props.visitFlag}
-        />
+        <VirtualTable {...table} />
       )}
     </>
   );
