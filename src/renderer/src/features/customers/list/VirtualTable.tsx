@@ -1,6 +1,6 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
-import { memo, useDeferredValue, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../row';
 import type { VisitFlag } from '../../visits';
@@ -10,7 +10,6 @@ import type { ListView, SortKey } from './view';
 
 const ROW_HEIGHT = 40;
 const OVERSCAN = 6;
-const NO_ROWS: readonly CustomerRow[] = [];
 
 /**
  * The rows in view of a list whose rows all have one height: from the scroll position alone,
@@ -87,13 +86,8 @@ const Row = memo(function Row({
  * The status list body: only the rows in view are in the DOM (about 30 of 100,000), absolutely
  * positioned inside one tall spacer, so scrolling costs the same at any size.
  */
-export function VirtualTable({ rows: latest, sort, onSort, onOpen, ownerName, visitFlag }: Props) {
+export function VirtualTable({ rows, sort, onSort, onOpen, ownerName, visitFlag }: Props) {
   const { t } = useTranslation('customers');
-  // Mounted empty, filled by a render of its own: the rows are not laid out in the same task
-  // as everything that mounts with the table (the filter bar's selects measure themselves in
-  // layout effects, which laid out the fresh rows too: one task of 160 ms on a first sync).
-  // Later row changes render in the background too, so typing and scrolling stay first.
-  const rows = useDeferredValue(latest, NO_ROWS);
   const scroller = useRef<HTMLDivElement>(null);
   const { first, last } = useRowWindow(scroller, rows.length);
   const slots = Math.max(1, last - first);
