@@ -169,6 +169,23 @@ describe('customer archive in Chromium', () => {
     expect(await page.getByTestId('filter-lifecycle').innerText()).toContain('潜在');
     expect(await page.getByTestId('sort-name').getAttribute('aria-sort')).toBe('ascending');
     expect(await page.getByTestId('customer-row').count()).toBe(1);
+    // Rows name a Chinese face before the generic family (no per-character system fallback)
+    // and their Chinese is drawn with it.
+    const family = await page.getByTestId('customer-row').first().evaluate((row) => getComputedStyle(row).fontFamily);
+    expect(family.indexOf('Noto Sans CJK SC')).toBeGreaterThan(-1);
+    expect(family.indexOf('Noto Sans CJK SC')).toBeLessThan(family.indexOf('sans-serif'));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-testid="customer-row"] > *' });
+    const used = new Set<string>();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const f of fonts) used.add(f.familyName);
+    }
+    expect([...used]).toContain('Noto Sans CJK SC');
+    await cdp.detach();
 
     const download = page.waitForEvent('download');
     await page.getByTestId('customer-export').click();

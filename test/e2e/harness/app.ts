@@ -125,10 +125,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     asStructuredClone(mapPreviewUrl(await dispatch(table, channel, args, {
       senderId: 0,
       emit: (name, payload) => {
-        void source.page.evaluate((message) => (globalThis as { __danganEmit?: (m: unknown) => void }).__danganEmit?.(message), {
-          name,
-          payload,
-        });
+        // An event for a page that has closed meanwhile is dropped, as main drops one for a
+        // destroyed window (a backup may finish after its test closed the app).
+        if (source.page.isClosed()) return;
+        source.page
+          .evaluate((message) => (globalThis as { __danganEmit?: (m: unknown) => void }).__danganEmit?.(message), { name, payload })
+          .catch((error: unknown) => {
+            if (!source.page.isClosed() && !(error instanceof Error && error.message.includes('has been closed'))) throw error;
+          });
       },
     }), server.url)),
   );

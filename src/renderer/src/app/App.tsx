@@ -16,6 +16,7 @@ import { SignInScreen, SyncProvider, type SignInNotice } from '../features/sync'
 import { databaseKeyFor, rememberBootChoice, restoreSession, type AppSession } from '../features/sync/session';
 import { openAppDatabase } from './open';
 import { Shell } from './Shell';
+import { APP_THEME } from './theme';
 
 function Localized({ children }: { children: React.ReactNode }) {
   const { i18n: instance } = useTranslation();
@@ -25,7 +26,7 @@ function Localized({ children }: { children: React.ReactNode }) {
     document.documentElement.lang = instance.language;
   }, [zh, instance.language]);
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={APP_THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -15,3 +15,22 @@ export function useStagedMount(stages: number): number {
   }, [stage, stages]);
   return stage;
 }
+
+/**
+ * Runs `start` in a task of its own, after the current one, and returns the cleanup (which
+ * also cancels a start that has not run yet). For effects whose start is heavy — a worker, a
+ * planner that subscribes to the database — on a screen's first mount: React runs a commit's
+ * effects in the commit's task, and after signing in that task already builds the whole shell.
+ */
+export function inOwnTask(start: () => (() => void) | undefined): () => void {
+  let stop: (() => void) | undefined;
+  let cancelled = false;
+  const timer = setTimeout(() => {
+    if (!cancelled) stop = start();
+  }, 0);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+    stop?.();
+  };
+}

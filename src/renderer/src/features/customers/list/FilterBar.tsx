@@ -14,13 +14,15 @@ interface Props {
   /** The ids changed after a version (the catalog's changedSince); null means anything. */
   changedSince: (version: number) => ReadonlySet<string> | null;
   ownerOptions: { value: string; label: string }[];
+  /** False for the first task of a mount (see FilterControls): the last three selects wait. */
+  complete?: boolean;
 }
 
-export function FilterBar({ filters, onChange, rows, version, changedSince, ownerOptions }: Props) {
+export function FilterBar({ filters, onChange, rows, version, changedSince, ownerOptions, complete = true }: Props) {
   // Choices come from the data itself, counted per value and updated from what changed.
   const [counts] = useState(() => new FilterChoiceCounts());
   const choices = counts.choices(rows, version, changedSince);
-  return <FilterControls filters={filters} onChange={onChange} choices={choices} ownerOptions={ownerOptions} />;
+  return <FilterControls filters={filters} onChange={onChange} choices={choices} ownerOptions={ownerOptions} complete={complete} />;
 }
 
 interface ControlProps {
@@ -29,14 +31,17 @@ interface ControlProps {
   /** The same object for as long as no value appears or disappears (FilterChoiceCounts). */
   choices: FilterChoices;
   ownerOptions: { value: string; label: string }[];
+  complete: boolean;
 }
 
 /**
  * The controls re-render only when the filters or the choices change, not on every change
  * notice of the rows: seven antd selects were the largest part of each status-list render
- * while a sync writes (every 150 ms).
+ * while a sync writes (every 150 ms). The list mounts them in two steps (`complete`): each
+ * select measures itself as it mounts, and all of them in the list page's first render were
+ * one task of 90–120 ms.
  */
-const FilterControls = memo(function FilterControls({ filters, onChange, choices, ownerOptions }: ControlProps) {
+const FilterControls = memo(function FilterControls({ filters, onChange, choices, ownerOptions, complete }: ControlProps) {
   const { t } = useTranslation('customers');
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => onChange({ ...filters, [key]: value });
   const multi = (key: 'industries' | 'regions' | 'tags', values: string[], label: string, testId: string) => (
@@ -94,9 +99,9 @@ const FilterControls = memo(function FilterControls({ filters, onChange, choices
         onChange={(v: ListFilters['activityLevels']) => set('activityLevels', v)}
         options={ACTIVITY_LEVELS.map((l) => ({ value: l, label: t(`activity.${l}`) }))}
       />
-      {multi('industries', choices.industries, t('filters.industry'), 'filter-industry')}
-      {multi('regions', choices.regions, t('filters.region'), 'filter-region')}
-      {multi('tags', choices.tags, t('filters.tags'), 'filter-tags')}
+      {complete && multi('industries', choices.industries, t('filters.industry'), 'filter-industry')}
+      {complete && multi('regions', choices.regions, t('filters.region'), 'filter-region')}
+      {complete && multi('tags', choices.tags, t('filters.tags'), 'filter-tags')}
       {hasFilters(filters) && (
         <Button type="link" onClick={() => onChange({ ...DEFAULT_VIEW.filters, archiveStatus: filters.archiveStatus })}>
           {t('list.clearFilters')}
