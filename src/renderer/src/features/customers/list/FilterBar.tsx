@@ -14,7 +14,7 @@ interface Props {
   /** The ids changed after a version (the catalog's changedSince); null means anything. */
   changedSince: (version: number) => ReadonlySet<string> | null;
   ownerOptions: { value: string; label: string }[];
-  /** False for the first task of a mount (see FilterControls): the last three selects wait. */
+  /** False in the first task of the list's mount (ListBody): the last three selects wait a task. */
   complete?: boolean;
 }
 

@@ -221,7 +221,7 @@ function ListBody({
           <div style={{ height: 80 }} />
         </Spin>
       ) : stage < 3 ? (
-        // One task later (no spinner for a frame or two).
+        // Until the filter bar is in, a task or two (no spinner for a frame or two).
         <div style={{ flex: 1 }} />
       ) : noMatch ? (
         <Empty description={t('list.noMatch')} />
