@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type TestApp } from '../../test/e2e/harness/app';
 import { buildTestPage } from '../../test/e2e/harness/pages';
 import { NetworkProxy } from '../../test/renderer/sync/support/proxy';
-import { Profiles, Trace } from './profile';
+import { Profiles, Trace, writeHeapSnapshot } from './profile';
 
 declare const __synctest: {
   open(userId: string): Promise<boolean>;
@@ -66,7 +66,8 @@ const attr = (page: Page, name: string) => page.getByTestId('sync-status').getAt
  * own PerformanceObserver. Then it goes offline, makes `edits` edits, and reconnects.
  * DANGAN_BENCH_SYNC_PROFILE=<folder>: CPU profiles of the page and the worker during the pull
  * (written there, summarized by self time on stderr). DANGAN_BENCH_SYNC_TRACE=<file>: a Chromium
- * trace of every process (IndexedDB's backend included) until the customers are in.
+ * trace of every process (IndexedDB's backend included) until the customers are in;
+ * DANGAN_BENCH_SYNC_TRACE_EDITS=<file>: the same from reconnecting until the edits are confirmed.
  */
 export async function runLaptop(options: {
   serverUrl: string;
@@ -163,6 +164,8 @@ export async function runLaptop(options: {
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const heapPath = process.env['DANGAN_BENCH_SYNC_HEAP'];
+    if (heapPath) await writeHeapSnapshot(cdp, heapPath);
     const worker = page.workers()[0];
     const workerHeap = worker
       ? await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null)
@@ -190,6 +193,8 @@ export async function runLaptop(options: {
       },
     };
     await profiles?.restart();
+    const editsTracePath = process.env['DANGAN_BENCH_SYNC_TRACE_EDITS'];
+    const editsTrace = editsTracePath ? await Trace.start(app.context, page) : null;
     reconnected = Date.now();
     proxy.restore();
     // The browser's "online" event, where the sync worker listens for it (worker.ts): try at
@@ -222,7 +227,8 @@ export async function runLaptop(options: {
       50,
     );
     if (profiles) process.stderr.write(`${await profiles.stop(25, '-edits')}\n`);
-    if (process.env['DANGAN_BENCH_TRACE']) process.stderr.write(`${requests.join('\n')}\n`);
+    if (editsTrace && editsTracePath) await editsTrace.stop(editsTracePath);
+    if (process.env['DANGAN_BENCH_TRACE']) process.stderr.write(`reconnected at ${reconnected} (epoch ms)\n${requests.join('\n')}\n`);
 
     return {
       totalSeconds: (finished - started) / 1000,

@@ -141,3 +141,16 @@ export function summarize(profile: CpuProfile, top: number): string[] {
     ...rows.map(([key, us]) => `${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`),
   ];
 }
+
+/**
+ * A heap snapshot of the page (after a GC), for `DANGAN_BENCH_SYNC_HEAP`: what the page keeps
+ * alive once the sync is done. Read with `node bench/sync/heap-summary.mjs <file>`.
+ */
+export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  writeFileSync(file, chunks.join(''));
+}
