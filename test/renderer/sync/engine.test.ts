@@ -267,6 +267,68 @@ describe('the sync engine against the real server', () => {
     }
   });
 
+  it('reads ahead, while offline, the server states that the push of the offline edits needs', async () => {
+    const docs = await seed(30);
+    // Memory storage that records which replication states (meta documents) are read by id.
+    const memory = getRxStorageMemory() as RxStorage<unknown, unknown>;
+    const metaReads: string[] = [];
+    const counting: RxStorage<unknown, unknown> = {
+      ...memory,
+      async createStorageInstance(params) {
+        const instance = await memory.createStorageInstance(params);
+        if (params.collectionName.startsWith('rx-replication-meta-')) {
+          const find = instance.findDocumentsById.bind(instance);
+          instance.findDocumentsById = (ids, withDeleted) => {
+            metaReads.push(...ids);
+            return find(ids, withDeleted);
+          };
+        }
+        return instance;
+      },
+    };
+    const proxy = new NetworkProxy(server.url);
+    await proxy.start();
+    const client = await startClient({
+      serverUrl: proxy.url,
+      username: 'rep1',
+      name: 'readahead',
+      collections: [...CUSTOMERS],
+      storage: testStorage(counting),
+    });
+    try {
+      await client.waitFor((s) => s.phase === 'online' && s.lastSyncAt !== null);
+      proxy.cut();
+      await client.waitFor((s) => s.phase === 'offline');
+      const edited = docs.slice(0, 20).map((d) => d.id);
+      const stateReads = () => metaReads.filter((id) => edited.some((e) => id === `${e}|0`));
+      metaReads.length = 0;
+      for (const id of edited) {
+        await (await client.db.collections.customers.findOne(id).exec())!.incrementalPatch({ note: `offline ${id}` });
+      }
+      await client.waitFor((s) => s.pending.customers === edited.length);
+      await expect.poll(() => new Set(stateReads()).size, { timeout: 5_000 }).toBe(edited.length);
+      metaReads.length = 0;
+      // What was read before the push left (later, pulling its own writes back reads them again).
+      let beforePush: string[] | null = null;
+      proxy.hooks = {
+        onRequest: (req) => {
+          if (req.method === 'POST' && req.url?.includes('/push')) beforePush ??= stateReads();
+          return 'forward';
+        },
+      };
+      proxy.restore();
+      client.engine.syncNow();
+      await client.waitFor((s) => s.phase === 'online' && !s.pending.customers);
+      const onServer = await pullAll(server.t, await login(server.t, 'rep1'), 'customers', undefined, 1000);
+      for (const id of edited) expect(onServer.documents.find((d) => d.id === id)?.['note']).toBe(`offline ${id}`);
+      // The push took them from what was read ahead.
+      expect(beforePush).toEqual([]);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
   it('does not say it is in sync while the edits made offline are still on their way up', async () => {
     const [doc] = await seed(1);
     const proxy = new NetworkProxy(server.url);

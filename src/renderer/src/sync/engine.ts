@@ -1,4 +1,4 @@
-import { combineLatest, debounceTime, firstValueFrom, from, merge, race, timer, type Subscription } from 'rxjs';
+import { combineLatest, debounceTime, firstValueFrom, from, merge, race, Subscription, timer } from 'rxjs';
 import { readableCollections } from '../../../shared/access';
 import { localEntry, type ReplicatedCollection } from '../../../shared/schema';
 import { RESYNC } from '../../../shared/sync/protocol';
@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../shared/users';
 import type { DanganDatabase } from '../db/database';
 import { AUTH_STOP_CODES, isSyncHttpError, SyncHttpError, type ServerLink } from './api';
 import { Backoff } from './backoff';
+import { prefetchAssumedStates } from './chunked-storage';
 import type { InboxStore } from './inbox-store';
 import { FirstTurn } from './first-turn';
 import { countPending } from './pending';
@@ -48,6 +49,12 @@ const FIRST_TURN_STALL_MS = 10_000;
 /** The other collections wait at most this long for the push of what was edited offline. */
 const PUSH_FIRST_MAX_MS = 5_000;
 
+/** Offline edits' server states are read ahead in batches gathered for this long (startReadAhead). */
+const READ_AHEAD_DELAY_MS = 200;
+
+/** RxDB's context of the writes its downstream makes (replication-protocol: downstreamBulkWriteFlag). */
+const DOWNSTREAM_CONTEXT = 'replication-downstream-';
+
 export function lastSyncDocId(userId: string): string {
   return `sl:${userId}`.slice(0, 40);
 }
@@ -83,6 +90,8 @@ export class SyncEngine {
   private turn: FirstTurn | null = null;
   /** Per collection: resolves once its pull has reached the end of what the server holds and stored it. */
   private readonly caughtUp = new Map<ReplicatedCollection, Promise<void>>();
+  /** While offline: watches this laptop's edits to read ahead what their push needs. */
+  private readAhead: Subscription | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.link = { serverUrl: options.serverUrl, token: options.token };
@@ -225,6 +234,7 @@ export class SyncEngine {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.hub.stop();
+    this.stopReadAhead();
     for (const sub of this.subs) sub.unsubscribe();
     await Promise.all(this.replications.map((r) => r.state.cancel().catch(() => undefined)));
     for (const r of this.replications) r.guard.close();
@@ -352,6 +362,7 @@ export class SyncEngine {
     this.offline = true;
     this.turn?.hold();
     for (const r of this.replications) void r.state.pause();
+    this.startReadAhead();
     // Reconnecting the stream is the probe: when it connects, everything resumes.
     const delay = this.backoff.next();
     this.update({ phase: 'offline', error: problemOf(error, collection), retryAt: Date.now() + delay });
@@ -362,6 +373,7 @@ export class SyncEngine {
     this.update({ retryAt: null });
     if (!this.offline) return;
     this.offline = false;
+    this.stopReadAhead();
     this.resume();
   }
 
@@ -384,6 +396,51 @@ export class SyncEngine {
     }
     this.turn?.progress();
     if (!this.options.pollIntervalMs) this.hub.start();
+  }
+
+  /**
+   * While offline, each edit made on this laptop has the server state that its push will be
+   * compared with read now, in the background (chunked-storage.ts, ReadAhead): reconnecting,
+   * the push then leaves without first reading a state per edited document.
+   */
+  private startReadAhead(): void {
+    this.stopReadAhead();
+    const watching = new Subscription();
+    const watch = (r: CollectionReplication) => {
+      const internal = r.state.internalReplicationState;
+      if (!internal || watching.closed) return;
+      const { forkInstance, metaInstance } = internal.input;
+      const ids: string[] = [];
+      let gathering: ReturnType<typeof setTimeout> | null = null;
+      const readBatches = async () => {
+        gathering = null;
+        while (ids.length > 0) {
+          await prefetchAssumedStates(metaInstance, ids.splice(0, PULL_BATCH)).catch(() => undefined);
+        }
+      };
+      watching.add(
+        forkInstance.changeStream().subscribe((bulk) => {
+          if (String(bulk.context).startsWith(DOWNSTREAM_CONTEXT)) return;
+          for (const event of bulk.events) ids.push(event.documentId);
+          gathering ??= setTimeout(() => void readBatches(), READ_AHEAD_DELAY_MS);
+        }),
+      );
+      watching.add(() => {
+        if (gathering) clearTimeout(gathering);
+        ids.length = 0;
+      });
+    };
+    for (const r of this.replications) {
+      // Started offline (a laptop opened without network), a replication may still be starting.
+      if (r.state.internalReplicationState) watch(r);
+      else void r.state.startPromise.then(() => watch(r), () => undefined);
+    }
+    this.readAhead = watching;
+  }
+
+  private stopReadAhead(): void {
+    this.readAhead?.unsubscribe();
+    this.readAhead = null;
   }
 
   private stopFor(code: StopCode, error: SyncHttpError): void {
