@@ -52,9 +52,6 @@ const PUSH_FIRST_MAX_MS = 5_000;
 /** Offline edits' server states are read ahead in batches gathered for this long (startReadAhead). */
 const READ_AHEAD_DELAY_MS = 200;
 
-/** RxDB's context of the writes its downstream makes (replication-protocol: downstreamBulkWriteFlag). */
-const DOWNSTREAM_CONTEXT = 'replication-downstream-';
-
 export function lastSyncDocId(userId: string): string {
   return `sl:${userId}`.slice(0, 40);
 }
@@ -410,6 +407,9 @@ export class SyncEngine {
       const internal = r.state.internalReplicationState;
       if (!internal || watching.closed) return;
       const { forkInstance, metaInstance } = internal.input;
+      // The context of the downstream's writes (pulled states, nothing to read ahead for).
+      let downstream: string | null = null;
+      void internal.downstreamBulkWriteFlag.then((flag) => (downstream = flag));
       const ids: string[] = [];
       let gathering: ReturnType<typeof setTimeout> | null = null;
       const readBatches = async () => {
@@ -420,7 +420,7 @@ export class SyncEngine {
       };
       watching.add(
         forkInstance.changeStream().subscribe((bulk) => {
-          if (String(bulk.context).startsWith(DOWNSTREAM_CONTEXT)) return;
+          if (bulk.context === downstream) return;
           for (const event of bulk.events) ids.push(event.documentId);
           gathering ??= setTimeout(() => void readBatches(), READ_AHEAD_DELAY_MS);
         }),
