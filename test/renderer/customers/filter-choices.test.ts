@@ -9,7 +9,7 @@ function row(id: string, industry: string, region: string, tags: string[], owner
 /** What the choices are by definition: every value some row holds, sorted (owners as a set). */
 function recount(rows: Map<string, CustomerRow>) {
   const collator = new Intl.Collator('zh-CN-u-co-pinyin');
-  const of = (pick: (r: CustomerRow) => string[]) => [...new Set([...rows.values()].flatMap(pick).filter(Boolean))].sort(collator.compare);
+  const of = (pick: (r: CustomerRow) => readonly string[]) => [...new Set([...rows.values()].flatMap(pick).filter(Boolean))].sort(collator.compare);
   return {
     industries: of((r) => [r.industry]),
     regions: of((r) => [r.region]),

@@ -100,6 +100,25 @@ describe('customer search', () => {
     expect(index.sharingCharacters('北京华通科技', 0.6)).toEqual(['4']);
   });
 
+  it('matches folded forms when only some values need folding, and shows them as given', () => {
+    const index = new SearchIndex();
+    const contactNames = ['张三', 'Tom LEE'];
+    const phones = ['13812345678', '010-62345678'];
+    index.upsert(source('1', { name: 'ACME 华通', companyName: 'Acme Trading', contactNames, phones }));
+    expect(ids(index, 'tom lee')).toEqual(['1']);
+    expect(index.search('lee').hits[0]!.detail).toEqual({ field: 'contact', text: 'Tom LEE', ranges: [[4, 7]] });
+    expect(index.withPhone('01062345678')).toEqual(['1']);
+    expect(index.withPhone('13812345678')).toEqual(['1']);
+    expect(index.search('acme').hits[0]!.nameRanges).toEqual([[0, 4]]);
+    expect(ids(index, 'trading')).toEqual(['1']);
+    // What was given is left as it was.
+    expect(contactNames).toEqual(['张三', 'Tom LEE']);
+    expect(phones).toEqual(['13812345678', '010-62345678']);
+    index.setContacts('1', [], []);
+    expect(ids(index, 'tom lee')).toEqual([]);
+    expect(ids(index, 'acme')).toEqual(['1']);
+  });
+
   it('counts every match while returning only the best few', () => {
     const index = new SearchIndex();
     for (let i = 0; i < 300; i++) index.upsert(source(String(i), { name: `王${i}`, namePinyin: `wang${i}`, nameInitials: `w${i}` }));

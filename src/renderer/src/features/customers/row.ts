@@ -22,7 +22,7 @@ export interface CustomerRow {
   activityLevel: ActivityLevel;
   industry: string;
   region: string;
-  tags: string[];
+  tags: readonly string[];
   archiveStatus: ArchiveStatus;
   membershipTier: MembershipTier;
   lastVisitAt: number;
@@ -36,12 +36,25 @@ export interface CustomerRow {
  * identical strings for the garbage collector to walk.
  */
 const pool = new Map<string, string>();
-const NO_TAGS: string[] = [];
+const POOLED = 20_000;
 function shared<T extends string>(value: T): T {
   const known = pool.get(value);
   if (known !== undefined) return known as T;
-  if (pool.size < 20_000) pool.set(value, value);
+  if (pool.size < POOLED) pool.set(value, value);
   return value;
+}
+
+/** Tag lists too: most customers carry one of a few combinations, and each copy is an object. */
+const tagPool = new Map<string, readonly string[]>();
+const NO_TAGS: readonly string[] = Object.freeze([]);
+function sharedTags(tags: readonly string[]): readonly string[] {
+  if (tags.length === 0) return NO_TAGS;
+  const key = tags.join('\u0000');
+  const known = tagPool.get(key);
+  if (known) return known;
+  const list = Object.freeze(tags.map(shared));
+  if (tagPool.size < POOLED) tagPool.set(key, list);
+  return list;
 }
 
 export function rowOf(doc: ListedCustomer): CustomerRow {
@@ -57,7 +70,7 @@ export function rowOf(doc: ListedCustomer): CustomerRow {
     activityLevel: shared(doc.activityLevel),
     industry: shared(doc.industry),
     region: shared(doc.region),
-    tags: doc.tags.length === 0 ? NO_TAGS : doc.tags.map(shared),
+    tags: sharedTags(doc.tags),
     archiveStatus: shared(doc.archiveStatus),
     membershipTier: shared(doc.membershipTier),
     lastVisitAt: doc.lastVisitAt,

@@ -11,8 +11,8 @@ export interface SearchSource {
   companyName: string;
   creditCode: string;
   /** As stored (canonical form); matched by their digits. */
-  phones: string[];
-  contactNames: string[];
+  phones: readonly string[];
+  contactNames: readonly string[];
   retired: boolean;
 }
 
@@ -22,27 +22,58 @@ export interface SearchResult {
   total: number;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `value` folded, as the same string when folding changes nothing (no copy is kept). */
+function folded(value: string, fold: (value: string) => string): string {
+  const result = fold(value);
+  return result === value ? value : result;
+}
+
+/** Every value folded: the same array when folding changes none of them. */
+function foldedAll(values: readonly string[], fold: (value: string) => string): readonly string[] {
+  if (values.length === 0) return NONE;
+  let out: string[] | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const result = fold(value);
+    if (out) out.push(result === value ? value : result);
+    else if (result !== value) out = [...values.slice(0, i), result];
+  }
+  return out ?? values;
+}
+
+const lower = (value: string) => value.toLowerCase();
+const onlyDigits = (value: string) => value.replace(/\D/g, '');
+
 function entryOf(source: SearchSource): IndexedEntry {
   return {
-    source,
-    name: source.name.toLowerCase(),
-    pinyin: source.namePinyin,
-    initials: source.nameInitials,
-    code: alnum(source.code),
-    credit: source.creditCode.toLowerCase(),
-    company: source.companyName.toLowerCase(),
-    contacts: source.contactNames.map((c) => c.toLowerCase()),
-    phones: source.phones.map((p) => p.replace(/\D/g, '')),
+    id: source.id,
+    name: source.name,
+    namePinyin: source.namePinyin,
+    nameInitials: source.nameInitials,
+    code: source.code,
+    companyName: source.companyName,
+    creditCode: source.creditCode,
+    phones: source.phones.length === 0 ? NONE : source.phones,
+    contactNames: source.contactNames.length === 0 ? NONE : source.contactNames,
+    retired: source.retired,
+    matchName: folded(source.name, lower),
+    matchCode: folded(source.code, alnum),
+    matchCredit: folded(source.creditCode, lower),
+    matchCompany: folded(source.companyName, lower),
+    matchContacts: foldedAll(source.contactNames, lower),
+    matchPhones: foldedAll(source.phones, onlyDigits),
   };
 }
 
 function keysOf(e: IndexedEntry): Set<number> {
   const keys = new Set<number>();
-  for (const text of [e.name, e.company, ...e.contacts]) {
+  for (const text of [e.matchName, e.matchCompany, ...e.matchContacts]) {
     addCjkKeys(text, keys);
     addTrigramKeys(text, keys);
   }
-  for (const text of [e.pinyin, e.initials, e.code, e.credit, ...e.phones]) {
+  for (const text of [e.namePinyin, e.nameInitials, e.matchCode, e.matchCredit, ...e.matchPhones]) {
     addTrigramKeys(text, keys);
     addPrefixKeys(text, keys);
   }
@@ -84,10 +115,10 @@ export class SearchIndex {
   }
 
   /** Replaces what is known of a customer's contacts (read and decrypted after the rest). */
-  setContacts(id: string, phones: string[], contactNames: string[]): void {
+  setContacts(id: string, phones: readonly string[], contactNames: readonly string[]): void {
     const slot = this.slots.get(id);
     const entry = slot === undefined ? undefined : this.entries[slot];
-    if (entry) this.upsert({ ...entry.source, phones, contactNames });
+    if (entry) this.upsert({ ...entry, phones, contactNames });
   }
 
   remove(id: string): void {
@@ -122,20 +153,20 @@ export class SearchIndex {
       const scored = scoreEntry(entry, terms);
       if (!scored) continue;
       total += 1;
-      insertTop(top, { ...scored, id: entry.source.id }, limit);
+      insertTop(top, { ...scored, id: entry.id }, limit);
     }
     return { hits: top.map((hit) => highlightHit(hit, this.entries[this.slots.get(hit.id)!]!, terms)), total };
   }
 
   /** Ids of customers with a phone whose digits are exactly `digits`. */
   withPhone(digits: string): string[] {
-    return this.lookup(digits, (e) => e.phones.includes(digits));
+    return this.lookup(digits, (e) => e.matchPhones.includes(digits));
   }
 
   /** Ids of customers with this credit code. */
   withCreditCode(code: string): string[] {
     const wanted = code.toLowerCase();
-    return this.lookup(wanted, (e) => e.credit === wanted);
+    return this.lookup(wanted, (e) => e.matchCredit === wanted);
   }
 
   /**
@@ -155,7 +186,7 @@ export class SearchIndex {
     const ids: string[] = [];
     for (const [slot, count] of counts) {
       const entry = this.entries[slot];
-      if (entry && count >= needed) ids.push(entry.source.id);
+      if (entry && count >= needed) ids.push(entry.id);
     }
     return ids;
   }
@@ -172,7 +203,7 @@ export class SearchIndex {
     const ids = new Set<string>();
     for (const slot of shortest ?? []) {
       const entry = this.entries[slot];
-      if (entry && accept(entry)) ids.add(entry.source.id);
+      if (entry && accept(entry)) ids.add(entry.id);
     }
     return [...ids];
   }

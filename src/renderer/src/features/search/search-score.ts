@@ -2,17 +2,20 @@ import { match as pinyinMatch } from 'pinyin-pro';
 import type { SearchSource } from './search-index';
 import type { QueryTerm } from './search-keys';
 
-/** A customer as the index keeps it: lower-cased, digits-only forms beside the source. */
-export interface IndexedEntry {
-  source: SearchSource;
-  name: string;
-  pinyin: string;
-  initials: string;
-  code: string;
-  credit: string;
-  company: string;
-  contacts: string[];
-  phones: string[];
+/**
+ * A customer as the index keeps it: what it was given, and beside it the folded forms that are
+ * matched (lower-cased; codes letters and digits only; phones digits only). One object per
+ * customer, and a folded form equal to what was given is that same string or array: at 100k
+ * customers every object and copy kept is more for the window's garbage collector to mark, in
+ * pauses on the UI thread, while a sync writes.
+ */
+export interface IndexedEntry extends Readonly<SearchSource> {
+  readonly matchName: string;
+  readonly matchCode: string;
+  readonly matchCredit: string;
+  readonly matchCompany: string;
+  readonly matchContacts: readonly string[];
+  readonly matchPhones: readonly string[];
 }
 
 export const MATCH_FIELDS = ['name', 'pinyin', 'initials', 'code', 'credit', 'phone', 'contact', 'company'] as const;
@@ -49,35 +52,35 @@ function best(current: TermScore, score: number, field: MatchField): TermScore {
  */
 function scoreTerm(e: IndexedEntry, t: QueryTerm): TermScore {
   let s: TermScore = { score: 0, field: 'name' };
-  if (e.name === t.raw) s = best(s, 100, 'name');
-  else if (e.name.startsWith(t.raw)) s = best(s, 90, 'name');
-  else if (e.name.includes(t.raw)) s = best(s, 70, 'name');
-  for (const contact of e.contacts) {
+  if (e.matchName === t.raw) s = best(s, 100, 'name');
+  else if (e.matchName.startsWith(t.raw)) s = best(s, 90, 'name');
+  else if (e.matchName.includes(t.raw)) s = best(s, 70, 'name');
+  for (const contact of e.matchContacts) {
     if (contact === t.raw) s = best(s, 68, 'contact');
     else if (contact.includes(t.raw)) s = best(s, 58, 'contact');
   }
-  if (e.company.startsWith(t.raw)) s = best(s, 56, 'company');
-  else if (e.company.includes(t.raw)) s = best(s, 52, 'company');
+  if (e.matchCompany.startsWith(t.raw)) s = best(s, 56, 'company');
+  else if (e.matchCompany.includes(t.raw)) s = best(s, 52, 'company');
   if (!t.ascii || t.compact === '') return s;
   const c = t.compact;
   const long = c.length >= 3;
-  if (e.code === c) s = best(s, 95, 'code');
-  else if (e.code.startsWith(c)) s = best(s, 80, 'code');
-  else if (long && e.code.includes(c)) s = best(s, 55, 'code');
-  if (e.credit !== '') {
-    if (e.credit === c) s = best(s, 95, 'credit');
-    else if (e.credit.startsWith(c)) s = best(s, 60, 'credit');
-    else if (long && e.credit.includes(c)) s = best(s, 50, 'credit');
+  if (e.matchCode === c) s = best(s, 95, 'code');
+  else if (e.matchCode.startsWith(c)) s = best(s, 80, 'code');
+  else if (long && e.matchCode.includes(c)) s = best(s, 55, 'code');
+  if (e.matchCredit !== '') {
+    if (e.matchCredit === c) s = best(s, 95, 'credit');
+    else if (e.matchCredit.startsWith(c)) s = best(s, 60, 'credit');
+    else if (long && e.matchCredit.includes(c)) s = best(s, 50, 'credit');
   }
   if (!t.digitsOnly) {
-    if (e.pinyin === c) s = best(s, 88, 'pinyin');
-    else if (e.pinyin.startsWith(c)) s = best(s, 78, 'pinyin');
-    else if (long && e.pinyin.includes(c)) s = best(s, 50, 'pinyin');
-    if (e.initials === c) s = best(s, 86, 'initials');
-    else if (e.initials.startsWith(c)) s = best(s, 75, 'initials');
-    else if (long && e.initials.includes(c)) s = best(s, 45, 'initials');
+    if (e.namePinyin === c) s = best(s, 88, 'pinyin');
+    else if (e.namePinyin.startsWith(c)) s = best(s, 78, 'pinyin');
+    else if (long && e.namePinyin.includes(c)) s = best(s, 50, 'pinyin');
+    if (e.nameInitials === c) s = best(s, 86, 'initials');
+    else if (e.nameInitials.startsWith(c)) s = best(s, 75, 'initials');
+    else if (long && e.nameInitials.includes(c)) s = best(s, 45, 'initials');
   } else {
-    for (const phone of e.phones) {
+    for (const phone of e.matchPhones) {
       if (phone === c) s = best(s, 92, 'phone');
       else if (long && phone.endsWith(c)) s = best(s, 72, 'phone');
       else if (long && phone.includes(c)) s = best(s, 65, 'phone');
@@ -97,8 +100,8 @@ export function scoreEntry(e: IndexedEntry, terms: QueryTerm[]): Omit<SearchHit,
     total += s.score;
     if (i === 0) field = s.field;
   }
-  if (e.source.retired) total -= 5;
-  return { score: total, field, nameLength: e.source.name.length, code: e.source.code, nameRanges: [] };
+  if (e.retired) total -= 5;
+  return { score: total, field, nameLength: e.name.length, code: e.code, nameRanges: [] };
 }
 
 function rangesOf(haystack: string, needle: string): Range[] {
@@ -135,12 +138,12 @@ function mergeRanges(ranges: Range[]): Range[] {
 
 /** Fills in what to highlight, for the few hits that are shown. */
 export function highlightHit(hit: SearchHit, e: IndexedEntry, terms: QueryTerm[]): SearchHit {
-  const name = e.source.name;
+  const name = e.name;
   const nameRanges: Range[] = [];
   let detail: SearchHit['detail'];
   for (const t of terms) {
     const s = scoreTerm(e, t);
-    if (s.field === 'name') nameRanges.push(...rangesOf(e.name, t.raw));
+    if (s.field === 'name') nameRanges.push(...rangesOf(e.matchName, t.raw));
     else if (s.field === 'pinyin' || s.field === 'initials') {
       const chars = pinyinMatch(name, t.compact, { precision: 'start', continuous: true }) ?? [];
       for (const i of chars) nameRanges.push([i, i + 1]);
@@ -152,22 +155,21 @@ export function highlightHit(hit: SearchHit, e: IndexedEntry, terms: QueryTerm[]
 }
 
 function detailOf(e: IndexedEntry, t: QueryTerm, field: MatchField): SearchHit['detail'] {
-  const s = e.source;
   switch (field) {
     case 'code':
-      return { field, text: s.code, ranges: compactRanges(s.code, t.compact) };
+      return { field, text: e.code, ranges: compactRanges(e.code, t.compact) };
     case 'credit':
-      return { field, text: s.creditCode, ranges: compactRanges(s.creditCode, t.compact) };
+      return { field, text: e.creditCode, ranges: compactRanges(e.creditCode, t.compact) };
     case 'phone': {
-      const phone = s.phones.find((p) => p.replace(/\D/g, '').includes(t.compact)) ?? s.phones[0] ?? '';
+      const phone = e.phones.find((p) => p.replace(/\D/g, '').includes(t.compact)) ?? e.phones[0] ?? '';
       return { field, text: phone, ranges: compactRanges(phone, t.compact) };
     }
     case 'contact': {
-      const contact = s.contactNames.find((c) => c.toLowerCase().includes(t.raw)) ?? '';
+      const contact = e.contactNames.find((c) => c.toLowerCase().includes(t.raw)) ?? '';
       return { field, text: contact, ranges: rangesOf(contact.toLowerCase(), t.raw) };
     }
     case 'company':
-      return { field, text: s.companyName, ranges: rangesOf(s.companyName.toLowerCase(), t.raw) };
+      return { field, text: e.companyName, ranges: rangesOf(e.companyName.toLowerCase(), t.raw) };
     default:
       return undefined;
   }
