@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
@@ -23,6 +23,7 @@ export class Profiles {
   private constructor(private readonly dir: string) {}
 
   static async start(dir: string, context: BrowserContext, page: Page): Promise<Profiles> {
+    mkdirSync(dir, { recursive: true });
     const profiles = new Profiles(dir);
     const cdp = await context.newCDPSession(page);
     const pageSend: Send = (method, params) => cdp.send(method as never, params as never);

@@ -1,6 +1,7 @@
 import type { RxChangeEventBulk, RxStorageChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { CustomerDoc } from '../../../../shared/schema';
+import { ShardedMap, ShardedSet } from '../../../../shared/sharded';
 import { yieldToUi } from '../../db/batch';
 import type { DanganDatabase } from '../../db/database';
 import { SearchIndex } from '../search/search-index';
@@ -52,7 +53,8 @@ const LOG_IDS = 50_000;
  * A document changed while loading is never replaced by an older copy.
  */
 export class CustomerCatalog {
-  readonly rows = new Map<string, CustomerRow>();
+  /** Sharded: a native Map of 100k grows in one 25–35 ms copy (see sharded.ts). */
+  readonly rows = new ShardedMap<CustomerRow>();
   readonly index = new SearchIndex();
   private stateValue: CatalogState = {
     phase: 'idle',
@@ -67,7 +69,7 @@ export class CustomerCatalog {
   private readonly listeners = new Set<() => void>();
   private subscription: Subscription | null = null;
   /** Ids whose contacts are in the index (from the stream or the second pass). */
-  private readonly withContacts = new Set<string>();
+  private readonly withContacts = new ShardedSet();
   private readonly removed = new Set<string>();
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   /** When views were last told, and of how many changed rows (see NOTIFY_BURST_MS). */

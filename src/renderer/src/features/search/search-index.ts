@@ -1,3 +1,4 @@
+import { ShardedMap } from '../../../../shared/sharded';
 import { addCjkKeys, addPrefixKeys, addTrigramKeys, alnum, KEY_SPACE, parseQuery } from './search-keys';
 import { highlightHit, scoreEntry, type IndexedEntry, type SearchHit } from './search-score';
 
@@ -90,7 +91,8 @@ function keysOf(e: IndexedEntry): Set<number> {
 export class SearchIndex {
   private readonly postings: (number[] | undefined)[] = new Array<number[] | undefined>(KEY_SPACE);
   private readonly entries: (IndexedEntry | undefined)[] = [];
-  private readonly slots = new Map<string, number>();
+  /** Id → slot; sharded, as the catalog's rows (a native Map of 100k grows in one long copy). */
+  private readonly slots = new ShardedMap<number>();
   private seen = new Uint32Array(1024);
   private generation = 0;
 

@@ -9,7 +9,7 @@ import { DEFAULT_VIEW, hasFilters, type ListFilters } from './view';
 interface Props {
   filters: ListFilters;
   onChange(next: ListFilters): void;
-  rows: Map<string, CustomerRow>;
+  rows: ReadonlyMap<string, CustomerRow>;
   version: number;
   /** The ids changed after a version (the catalog's changedSince); null means anything. */
   changedSince: (version: number) => ReadonlySet<string> | null;

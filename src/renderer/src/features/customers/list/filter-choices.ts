@@ -1,3 +1,4 @@
+import { ShardedMap } from '../../../../../shared/sharded';
 import type { CustomerRow } from '../row';
 
 export interface FilterChoices {
@@ -37,7 +38,8 @@ export class FilterChoiceCounts {
     owners: new Map(),
   };
   /** The row each id was counted as. */
-  private readonly counted = new Map<string, CustomerRow>();
+  /** The row each id was counted as (sharded: see sharded.ts). */
+  private readonly counted = new ShardedMap<CustomerRow>();
   private version: number | null = null;
   private cached: FilterChoices | null = null;
 
