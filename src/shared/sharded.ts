@@ -18,28 +18,21 @@ function shardOf(key: string): number {
   return (h ^ (h >>> 15)) & (SHARDS - 1);
 }
 
-export class ShardedMap<V> implements ReadonlyMap<string, V> {
-  private readonly parts: Map<string, V>[] = Array.from({ length: SHARDS }, () => new Map<string, V>());
+/** What the Map and the Set share: the parts, the count, and the key-only operations. */
+abstract class Sharded<Part extends Map<string, unknown> | Set<string>> {
+  protected readonly parts: Part[];
   private count = 0;
+
+  protected constructor(make: () => Part) {
+    this.parts = Array.from({ length: SHARDS }, make);
+  }
 
   get size(): number {
     return this.count;
   }
 
-  get(key: string): V | undefined {
-    return this.parts[shardOf(key)]!.get(key);
-  }
-
   has(key: string): boolean {
     return this.parts[shardOf(key)]!.has(key);
-  }
-
-  set(key: string, value: V): this {
-    const part = this.parts[shardOf(key)]!;
-    const before = part.size;
-    part.set(key, value);
-    this.count += part.size - before;
-    return this;
   }
 
   delete(key: string): boolean {
@@ -51,6 +44,29 @@ export class ShardedMap<V> implements ReadonlyMap<string, V> {
   clear(): void {
     for (const part of this.parts) part.clear();
     this.count = 0;
+  }
+
+  /** Runs `put` on the key's part, counting the entry if it is new. */
+  protected put(key: string, put: (part: Part) => void): void {
+    const part = this.parts[shardOf(key)]!;
+    const before = part.size;
+    put(part);
+    this.count += part.size - before;
+  }
+}
+
+export class ShardedMap<V> extends Sharded<Map<string, V>> implements ReadonlyMap<string, V> {
+  constructor() {
+    super(() => new Map<string, V>());
+  }
+
+  get(key: string): V | undefined {
+    return this.parts[shardOf(key)]!.get(key);
+  }
+
+  set(key: string, value: V): this {
+    this.put(key, (part) => part.set(key, value));
+    return this;
   }
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
@@ -74,35 +90,14 @@ export class ShardedMap<V> implements ReadonlyMap<string, V> {
   }
 }
 
-export class ShardedSet implements ReadonlySet<string> {
-  private readonly parts: Set<string>[] = Array.from({ length: SHARDS }, () => new Set<string>());
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
-
-  has(key: string): boolean {
-    return this.parts[shardOf(key)]!.has(key);
+export class ShardedSet extends Sharded<Set<string>> implements ReadonlySet<string> {
+  constructor() {
+    super(() => new Set<string>());
   }
 
   add(key: string): this {
-    const part = this.parts[shardOf(key)]!;
-    const before = part.size;
-    part.add(key);
-    this.count += part.size - before;
+    this.put(key, (part) => part.add(key));
     return this;
-  }
-
-  delete(key: string): boolean {
-    const deleted = this.parts[shardOf(key)]!.delete(key);
-    if (deleted) this.count -= 1;
-    return deleted;
-  }
-
-  clear(): void {
-    for (const part of this.parts) part.clear();
-    this.count = 0;
   }
 
   forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
