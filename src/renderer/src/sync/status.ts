@@ -1,3 +1,4 @@
+import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import type { ReplicatedCollection } from '../../../shared/schema';
 import type { SyncErrorCode } from './api';
 
@@ -57,4 +58,62 @@ export const INITIAL_STATUS: SyncStatus = {
 
 export function totalPending(status: Pick<SyncStatus, 'pending'>): number {
   return Object.values(status.pending).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** True when two statuses differ in nothing but the count of documents received. */
+function onlyReceivedDiffers(a: SyncStatus, b: SyncStatus): boolean {
+  for (const key of Object.keys(a) as (keyof SyncStatus)[]) {
+    if (key === 'received') continue;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    // pending and caughtUp are rebuilt by each post from the worker: compare them by content.
+    if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}
+
+/**
+ * The statuses the window renders. The worker posts one per pulled batch during a first sync —
+ * hundreds of thousands of visits came as ~1,200 posts, each re-rendering the header — and
+ * between most of them only `received` moves. A status that changes anything else passes at
+ * once; one that only moves `received` waits until `ms` after the last one that passed, and only
+ * the newest of those is shown. The last status always arrives.
+ */
+export function calmStatus(ms: number): MonoTypeOperatorFunction<SyncStatus> {
+  return (source) =>
+    new Observable<SyncStatus>((subscriber) => {
+      let shown: SyncStatus | null = null;
+      let shownAt = 0;
+      let waiting: SyncStatus | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const show = (status: SyncStatus) => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        waiting = null;
+        shown = status;
+        shownAt = Date.now();
+        subscriber.next(status);
+      };
+      const subscription = source.subscribe({
+        next: (status) => {
+          if (!shown || !onlyReceivedDiffers(shown, status)) return show(status);
+          if (status.received === shown.received) return undefined;
+          waiting = status;
+          if (!timer) {
+            timer = setTimeout(() => waiting && show(waiting), Math.max(0, shownAt + ms - Date.now()));
+          }
+          return undefined;
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          if (waiting) show(waiting);
+          subscriber.complete();
+        },
+      });
+      return () => {
+        if (timer) clearTimeout(timer);
+        subscription.unsubscribe();
+      };
+    });
 }

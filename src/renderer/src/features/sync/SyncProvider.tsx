@@ -5,7 +5,7 @@ import { inOwnTask } from '../../app/staged';
 import type { DanganDatabase } from '../../db/database';
 import { logout, SyncHttpError } from '../../sync/api';
 import { SyncWorkerClient } from '../../sync/client';
-import type { SyncStatus } from '../../sync/status';
+import { calmStatus, type SyncStatus } from '../../sync/status';
 import { signInOnline, type AppSession } from './session';
 import { startTransferPlanner } from './transfer-planner';
 
@@ -49,6 +49,8 @@ export function useOptionalSync(): SyncContextValue | null {
 }
 
 const OFFLINE_RETRY_MS = 20_000;
+/** How often the count of received documents may re-render the header during a pull. */
+const STATUS_CALM_MS = 500;
 
 export function SyncProvider(props: {
   session: AppSession;
@@ -79,7 +81,7 @@ export function SyncProvider(props: {
         token: started.token,
       });
       clientRef.current = client;
-      const sub = client.status$.subscribe(setStatus);
+      const sub = client.status$.pipe(calmStatus(STATUS_CALM_MS)).subscribe(setStatus);
       return () => {
         sub.unsubscribe();
         clientRef.current = null;

@@ -50,12 +50,22 @@ export function problemText(t: (key: string, options?: Record<string, unknown>) 
   return t(`errors.${status.error.code}`, { message: status.error.message, defaultValue: status.error.message });
 }
 
+function useOnceTrue(value: boolean): boolean {
+  const [once, setOnce] = useState(value);
+  if (value && !once) setOnce(true);
+  return once || value;
+}
+
 function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncStatus | null }) {
   const { t } = useTranslation('sync');
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const [reauth, setReauth] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  // A dialog joins the tree when first opened (and stays, for its closing animation): closed,
+  // it only re-rendered with every status.
+  const signOutShown = useOnceTrue(signingOut);
+  const reauthShown = useOnceTrue(reauth);
   const inbox = useInboxCount(sync.session.user.id);
   const phase: SyncPhase = status?.phase ?? 'starting';
   const pending = status ? totalPending(status) : 0;
@@ -160,8 +170,8 @@ function ServerBadge({ sync, status }: { sync: SyncContextValue; status: SyncSta
           {t('errors.deviceRevoked')}
         </Typography.Text>
       )}
-      <SignOutModal open={signingOut} onClose={() => setSigningOut(false)} sync={sync} />
-      <SignInAgainModal open={reauth} onClose={() => setReauth(false)} sync={sync} />
+      {signOutShown && <SignOutModal open={signingOut} onClose={() => setSigningOut(false)} sync={sync} />}
+      {reauthShown && <SignInAgainModal open={reauth} onClose={() => setReauth(false)} sync={sync} />}
     </>
   );
 }
