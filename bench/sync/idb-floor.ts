@@ -49,6 +49,7 @@ const VARIANTS: Variant[] = [
   { name: 'pk + lwt only, strict, 250/tx', schema: MINIMAL, durability: 'strict', perTx: 250 },
   { name: 'full indexes, strict, 250/tx, small docs', schema: FULL, durability: 'strict', perTx: 250, small: true },
   { name: 'full + meta store, strict, 250/tx', schema: FULL, durability: 'strict', perTx: 250, meta: true },
+  { name: 'pk + lwt only + meta store, strict, 250/tx', schema: MINIMAL, durability: 'strict', perTx: 250, meta: true },
 ];
 
 function storedDocs(): Record<string, unknown>[] {
